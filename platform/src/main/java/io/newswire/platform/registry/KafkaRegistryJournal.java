@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -32,8 +33,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.InvalidProducerEpochException;
-import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -53,7 +52,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class KafkaRegistryJournal implements RegistryJournal {
   private static final Logger log = LoggerFactory.getLogger(KafkaRegistryJournal.class);
-  private static final int WRITE_ATTEMPTS = 3;
+  private static final long RETRY_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
   private final String topic;
   private final TopicPartition partition;
@@ -130,26 +129,30 @@ public final class KafkaRegistryJournal implements RegistryJournal {
   @Override
   public synchronized <T> T write(Function<RegistryState, Mutation<T>> mutation) {
     long deadline = System.nanoTime() + timeout.toNanos();
-    for (int attempt = 1; ; attempt++) {
-      awaitApplied(endOffset(), deadline);
-      Mutation<T> m = mutation.apply(state);
-      if (m.records().isEmpty()) {
-        return m.result();
-      }
+    while (true) {
       try {
+        // Fence any other writer first, then catch up: a commit of ours can then only succeed
+        // if nobody committed between our catching up and our commit.
+        if (producer == null) {
+          producer = newProducer();
+        }
+        awaitApplied(endOffset(), deadline);
+        Mutation<T> m = mutation.apply(state);
+        if (m.records().isEmpty()) {
+          return m.result();
+        }
         long last = append(m.records());
         awaitApplied(last + 1, deadline);
         return m.result();
-      } catch (ProducerFencedException | InvalidProducerEpochException e) {
-        // Another registry wrote since we last did; retry against its records.
-        discardProducer();
-        if (attempt >= WRITE_ATTEMPTS) {
-          throw storeError("writes kept being fenced by another registry", e);
-        }
-        log.info("Schema store write fenced by another registry; retrying");
       } catch (KafkaException | ExecutionException | TimeoutException e) {
+        // Fenced by another registry, or its fencing cut our commit short: either way the
+        // mutation is decided again against the records now in the topic, so retrying is safe.
         discardProducer();
-        throw storeError("cannot write to " + topic, e);
+        if (System.nanoTime() + RETRY_BACKOFF_NANOS > deadline) {
+          throw storeError("cannot write to " + topic, e);
+        }
+        log.info("Schema store write failed ({}); retrying", e.toString());
+        pause();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         discardProducer();
@@ -158,11 +161,17 @@ public final class KafkaRegistryJournal implements RegistryJournal {
     }
   }
 
+  private static void pause() {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(20, 100));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw storeError("interrupted while writing", e);
+    }
+  }
+
   private long append(List<RegistryRecord> records)
       throws InterruptedException, ExecutionException, TimeoutException {
-    if (producer == null) {
-      producer = newProducer();
-    }
     producer.beginTransaction();
     List<Future<RecordMetadata>> sends = new ArrayList<>(records.size());
     for (RegistryRecord record : records) {

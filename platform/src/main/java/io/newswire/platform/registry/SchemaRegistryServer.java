@@ -25,6 +25,8 @@ public final class SchemaRegistryServer implements AutoCloseable {
   public static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
   private static final Logger log = LoggerFactory.getLogger(SchemaRegistryServer.class);
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Marks a response the registry wrote itself, so the 404 page does not replace it. */
+  private static final String ANSWERED = "newswire.registry.answered";
 
   private final SchemaRegistry registry;
   private final AutoCloseable owned;
@@ -151,7 +153,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
       error(ctx, 500, 50001, "Error in the backend data store: " + e);
     });
     app.error(404, ctx -> {
-      if (ctx.resultInputStream() == null) {
+      if (ctx.attribute(ANSWERED) == null) {
         error(ctx, 404, 404, "HTTP 404 Not Found");
       }
     });
@@ -239,6 +241,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
   }
 
   private static void json(Context ctx, JsonNode body) {
+    ctx.attribute(ANSWERED, Boolean.TRUE);
     ctx.contentType(CONTENT_TYPE).result(body.toString());
   }
 

@@ -176,7 +176,8 @@ public final class SchemaRegistry {
    */
   public int deleteVersion(String subject, String versionSpec, boolean permanent) {
     return journal.write(state -> {
-      SchemaVersion v = resolve(state, subject, versionSpec, permanent);
+      // "latest" names the latest live version; a number may name a soft-deleted one.
+      SchemaVersion v = resolve(state, subject, versionSpec, !isLatest(versionSpec));
       if (permanent) {
         if (!v.deleted()) {
           throw new RegistryException(RegistryException.VERSION_NOT_SOFT_DELETED,
@@ -271,24 +272,52 @@ public final class SchemaRegistry {
       Schema old = parse(existing.schema());
       if (level.backward()) {
         collect(messages, "reading version " + existing.version() + " with the new schema",
-            SchemaCompatibility.checkReaderWriterCompatibility(candidate, old));
+            candidate, SchemaCompatibility.checkReaderWriterCompatibility(candidate, old));
       }
       if (level.forward()) {
         collect(messages, "reading the new schema with version " + existing.version(),
-            SchemaCompatibility.checkReaderWriterCompatibility(old, candidate));
+            old, SchemaCompatibility.checkReaderWriterCompatibility(old, candidate));
       }
     }
     return new CompatibilityResult(messages.isEmpty(), messages);
   }
 
-  private static void collect(List<String> messages, String what,
+  private static void collect(List<String> messages, String what, Schema reader,
       SchemaCompatibility.SchemaPairCompatibility pair) {
     if (pair.getType() == SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
       return;
     }
     for (SchemaCompatibility.Incompatibility i : pair.getResult().getIncompatibilities()) {
-      messages.add(what + ": " + i.getType() + " at " + i.getLocation() + ": " + i.getMessage());
+      messages.add(what + ": " + i.getType() + " at " + fieldPath(reader, i.getLocation())
+          + ": " + i.getMessage());
     }
+  }
+
+  /**
+   * Avro reports where a check failed as a JSON pointer into the reader schema
+   * ({@code /fields/0/type}); people want the field names ({@code headline}).
+   */
+  static String fieldPath(Schema reader, String location) {
+    List<String> names = new ArrayList<>();
+    Schema current = reader;
+    String[] steps = location.split("/");
+    for (int i = 0; i < steps.length; i++) {
+      if ("fields".equals(steps[i]) && i + 1 < steps.length
+          && current.getType() == Schema.Type.RECORD) {
+        try {
+          Schema.Field field = current.getFields().get(Integer.parseInt(steps[++i]));
+          names.add(field.name());
+          current = field.schema();
+        } catch (RuntimeException e) {
+          return location;
+        }
+      } else if ("items".equals(steps[i]) && current.getType() == Schema.Type.ARRAY) {
+        current = current.getElementType();
+      } else if ("values".equals(steps[i]) && current.getType() == Schema.Type.MAP) {
+        current = current.getValueType();
+      }
+    }
+    return names.isEmpty() ? location : String.join(".", names) + " (" + location + ")";
   }
 
   private static SchemaVersion resolve(RegistryState state, String subject, String versionSpec,
