@@ -112,8 +112,8 @@ final class UpCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Closes what was started, last first. Safe to call twice. */
-  private synchronized void stop() {
+  /** Closes what was started, last first, and lets {@link #call} return. Safe to call twice. */
+  synchronized void stop() {
     if (running.isEmpty()) {
       stopped.countDown();
       return;
