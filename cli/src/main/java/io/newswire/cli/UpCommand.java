@@ -1,13 +1,10 @@
 package io.newswire.cli;
 
+import io.newswire.platform.EmbeddedPlatform;
 import io.newswire.platform.kafka.EmbeddedKafkaCluster;
-import io.newswire.platform.kafka.TopicProvisioner;
-import io.newswire.platform.registry.KafkaRegistryJournal;
 import io.newswire.platform.registry.RegistryServerConfig;
-import io.newswire.platform.registry.SchemaRegistryServer;
 import io.newswire.schemas.TopicSpec;
 import io.newswire.schemas.Topics;
-import io.newswire.schemas.registry.SchemaRegistry;
 import java.io.PrintWriter;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -16,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -76,27 +72,18 @@ final class UpCommand implements Callable<Integer> {
 
     Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "newswire-shutdown"));
     try {
-      EmbeddedKafkaCluster kafka = EmbeddedKafkaCluster.builder()
-          .dataDir(standalone.dataDir().resolve("kafka"))
-          .brokerPort(standalone.kafkaPort())
-          .controllerPort(standalone.controllerPort())
-          .build();
-      running.push(kafka);
-      kafka.start();
-      try (Admin admin = Admin.create(kafka.clientConfig())) {
-        new TopicProvisioner(admin).provision(topics);
-      }
-      KafkaRegistryJournal journal = KafkaRegistryJournal.open(kafka.clientConfig(),
-          registryConfig.storeTopic(), registryConfig.defaultLevel(),
-          registryConfig.storeTimeout());
-      SchemaRegistryServer registry = SchemaRegistryServer.start(new SchemaRegistry(journal),
-          journal, registryConfig.host(), registryConfig.port());
-      running.push(registry);
+      EmbeddedPlatform platform = EmbeddedPlatform.start(EmbeddedKafkaCluster.builder()
+              .dataDir(standalone.dataDir().resolve("kafka"))
+              .brokerPort(standalone.kafkaPort())
+              .controllerPort(standalone.controllerPort())
+              .build(),
+          registryConfig, topics);
+      running.push(platform);
 
       PrintWriter out = spec.commandLine().getOut();
       out.printf("Newswire is ready (%.1f s).%n", (System.nanoTime() - start) / 1e9);
-      out.printf("  Kafka            %s%n", kafka.bootstrapServers());
-      out.printf("  Schema registry  http://%s:%d%n", registryConfig.host(), registry.port());
+      out.printf("  Kafka            %s%n", platform.bootstrapServers());
+      out.printf("  Schema registry  %s%n", platform.schemaRegistryUrl());
       out.printf("  Topics           %s%n",
           String.join(", ", topics.stream().map(TopicSpec::name).toList()));
       out.printf("  Data             %s%n", standalone.dataDir().toAbsolutePath().normalize());
