@@ -18,6 +18,7 @@ public final class TopicsConfig extends AbstractConfig {
   public static final String DLQ_NAME = "topic.dlq.name";
   public static final String DLQ_PARTITIONS = "topic.dlq.partitions";
   public static final String DLQ_RETENTION_MS = "topic.dlq.retention.ms";
+  public static final String MAX_MESSAGE_BYTES = "topic.max.message.bytes";
 
   public static final ConfigDef DEFINITION = new ConfigDef()
       .define(RAW_NAME, Type.STRING, "newswire.articles.raw", new ConfigDef.NonEmptyString(),
@@ -37,7 +38,10 @@ public final class TopicsConfig extends AbstractConfig {
       .define(DLQ_PARTITIONS, Type.INT, 1, Range.atLeast(1), Importance.LOW,
           "Partitions of the dead-letter topic.")
       .define(DLQ_RETENTION_MS, Type.LONG, Duration.ofDays(30).toMillis(), Range.atLeast(-1),
-          Importance.LOW, "How long dead letters are kept; -1 for ever.");
+          Importance.LOW, "How long dead letters are kept; -1 for ever.")
+      .define(MAX_MESSAGE_BYTES, Type.INT, 8 * 1024 * 1024, Range.atLeast(1024 * 1024),
+          Importance.LOW, "Largest record batch the topics take: above Kafka's 1 MiB default,"
+              + " since an article may be 2 MiB and a dead letter carries one whole.");
 
   public TopicsConfig(Map<?, ?> props) {
     super(DEFINITION, props, false);
@@ -59,19 +63,22 @@ public final class TopicsConfig extends AbstractConfig {
   public TopicSpec rawSpec() {
     return new TopicSpec(rawName(), getInt(RAW_PARTITIONS), Map.of(
         "cleanup.policy", "delete",
-        "retention.ms", Long.toString(getLong(RAW_RETENTION_MS))));
+        "retention.ms", Long.toString(getLong(RAW_RETENTION_MS)),
+        "max.message.bytes", Integer.toString(getInt(MAX_MESSAGE_BYTES))));
   }
 
   /** The enriched topic: compacted, one latest record per article id. */
   public TopicSpec enrichedSpec() {
     return new TopicSpec(enrichedName(), getInt(ENRICHED_PARTITIONS), Map.of(
-        "cleanup.policy", "compact"));
+        "cleanup.policy", "compact",
+        "max.message.bytes", Integer.toString(getInt(MAX_MESSAGE_BYTES))));
   }
 
   /** The dead-letter topic: delete policy, kept for {@code topic.dlq.retention.ms}. */
   public TopicSpec deadLetterSpec() {
     return new TopicSpec(deadLetterName(), getInt(DLQ_PARTITIONS), Map.of(
         "cleanup.policy", "delete",
-        "retention.ms", Long.toString(getLong(DLQ_RETENTION_MS))));
+        "retention.ms", Long.toString(getLong(DLQ_RETENTION_MS)),
+        "max.message.bytes", Integer.toString(getInt(MAX_MESSAGE_BYTES))));
   }
 }
