@@ -1,0 +1,54 @@
+package io.newswire.ingest.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newswire.avro.ArticleFormat;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class ArticleIdentityTest {
+
+  private static IncomingArticle article(String guid, String text, Long version,
+      Instant versionTime) {
+    return new IncomingArticle(ArticleFormat.TEXT, "text/plain", text.getBytes(), text, guid,
+        null, null, null, null, null, null, null, version, versionTime, Map.of());
+  }
+
+  @Test
+  void shouldDeriveNameBasedUuidV5FromFeedAndGuid() {
+    String id = ArticleIdentity.idOf("afp", article("urn:1", "a", null, null));
+
+    assertThat(UUID.fromString(id).version()).isEqualTo(5);
+    assertThat(ArticleIdentity.idOf("afp", article("urn:1", "other text", null, null)))
+        .as("the guid decides, not the text").isEqualTo(id);
+    assertThat(ArticleIdentity.idOf("reuters", article("urn:1", "a", null, null)))
+        .as("another feed's guid is another article").isNotEqualTo(id);
+  }
+
+  @Test
+  void shouldDeriveIdFromNormalisedTextWithoutGuid() {
+    String id = ArticleIdentity.idOf("afp", article(null, "Troops  advance\non MOSUL", null,
+        null));
+
+    assertThat(ArticleIdentity.idOf("afp", article(null, "troops advance on mosul ", null,
+        null))).isEqualTo(id);
+    assertThat(ArticleIdentity.idOf("afp", article(null, "troops retreat", null, null)))
+        .isNotEqualTo(id);
+    assertThat(UUID.fromString(id).version()).isEqualTo(8);
+  }
+
+  @Test
+  void shouldTakeFeedVersionThenVersionTimeThenReceiveTime() {
+    Instant received = Instant.parse("2020-01-01T00:00:00Z");
+    Instant updated = Instant.parse("2019-06-01T00:00:00Z");
+
+    assertThat(ArticleIdentity.versionOf(article(null, "x", 7L, updated), received))
+        .isEqualTo(7);
+    assertThat(ArticleIdentity.versionOf(article(null, "x", null, updated), received))
+        .isEqualTo(updated.toEpochMilli());
+    assertThat(ArticleIdentity.versionOf(article(null, "x", null, null), received))
+        .isEqualTo(received.toEpochMilli());
+  }
+}
