@@ -1,18 +1,20 @@
 package io.newswire.cli;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.newswire.ingest.IngestConfig;
+import io.newswire.ingest.IngestService;
 import io.newswire.platform.EmbeddedPlatform;
 import io.newswire.platform.kafka.EmbeddedKafkaCluster;
 import io.newswire.platform.registry.RegistryServerConfig;
 import io.newswire.schemas.TopicSpec;
 import io.newswire.schemas.Topics;
 import java.io.PrintWriter;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -49,73 +51,84 @@ final class UpCommand implements Callable<Integer> {
       description = "Schema registry port (registry.port, default 8081).")
   Integer registryPort;
 
-  private final Deque<AutoCloseable> running = new ArrayDeque<>();
-  private final CountDownLatch stopped = new CountDownLatch(1);
+  @Option(names = "--http-port",
+      description = "Port of the ingest and query API (http.port, default 8080).")
+  Integer httpPort;
+
+  private final Lifecycle lifecycle = new Lifecycle("Newswire");
 
   @Override
   public Integer call() throws Exception {
     long start = System.nanoTime();
     Map<String, String> flags = new LinkedHashMap<>();
-    if (dataDir != null) {
-      flags.put(StandaloneConfig.DATA_DIR, dataDir);
-    }
-    if (kafkaPort != null) {
-      flags.put(StandaloneConfig.KAFKA_PORT, kafkaPort.toString());
-    }
-    if (registryPort != null) {
-      flags.put(RegistryServerConfig.PORT, registryPort.toString());
-    }
+    putIfSet(flags, StandaloneConfig.DATA_DIR, dataDir);
+    putIfSet(flags, StandaloneConfig.KAFKA_PORT, kafkaPort);
+    putIfSet(flags, RegistryServerConfig.PORT, registryPort);
+    putIfSet(flags, HttpConfig.PORT, httpPort);
     Map<String, String> settings = config.load(flags);
     StandaloneConfig standalone = new StandaloneConfig(settings);
-    RegistryServerConfig registryConfig = new RegistryServerConfig(settings);
+    Path data = standalone.dataDir();
     List<TopicSpec> topics = Topics.specs(settings);
 
-    Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "newswire-shutdown"));
+    PrintWriter out = spec.commandLine().getOut();
     try {
-      EmbeddedPlatform platform = EmbeddedPlatform.start(EmbeddedKafkaCluster.builder()
-              .dataDir(standalone.dataDir().resolve("kafka"))
+      EmbeddedPlatform platform = lifecycle.started(EmbeddedPlatform.start(
+          EmbeddedKafkaCluster.builder()
+              .dataDir(data.resolve("kafka"))
               .brokerPort(standalone.kafkaPort())
               .controllerPort(standalone.controllerPort())
               .build(),
-          registryConfig, topics);
-      running.push(platform);
+          new RegistryServerConfig(settings), topics));
 
-      PrintWriter out = spec.commandLine().getOut();
+      Optional<String> newKey = LocalFeed.ensure(data);
+      Map<String, Object> services = new LinkedHashMap<>(settings);
+      services.put(IngestConfig.BOOTSTRAP_SERVERS, platform.bootstrapServers());
+      services.put(IngestConfig.SCHEMA_REGISTRY_URL, platform.schemaRegistryUrl());
+      services.putIfAbsent(IngestConfig.FEEDS_FILE, LocalFeed.settingsFile(data).toString());
+      services.putIfAbsent(IngestConfig.STATE_DIR, data.resolve("ingest").toString());
+
+      HttpConfig http = new HttpConfig(services);
+      PrometheusMeterRegistry meters = HttpHost.newMeterRegistry();
+      IngestService ingest = lifecycle.started(IngestService.create(services, meters));
+      HttpHost host = lifecycle.started(new HttpHost(meters, List.of(Services.hosted(ingest)),
+          http.maxRequestBytes()).start(http.host(), http.port()));
+      ingest.start();
+
       out.printf("Newswire is ready (%.1f s).%n", (System.nanoTime() - start) / 1e9);
       out.printf("  Kafka            %s%n", platform.bootstrapServers());
       out.printf("  Schema registry  %s%n", platform.schemaRegistryUrl());
+      out.printf("  HTTP             http://%s:%d  (POST /v1/articles, /health/ready,"
+          + " /metrics)%n", http.host(), host.port());
       out.printf("  Topics           %s%n",
           String.join(", ", topics.stream().map(TopicSpec::name).toList()));
-      out.printf("  Data             %s%n", standalone.dataDir().toAbsolutePath().normalize());
+      out.printf("  Data             %s%n", data.toAbsolutePath().normalize());
+      if (newKey.isPresent()) {
+        out.printf("  Feed 'local'     key %s%n", newKey.get());
+        out.printf("                   (saved in %s; ./newswire push uses it)%n",
+            LocalFeed.keyFile(data, LocalFeed.ID));
+      } else {
+        out.printf("  Feed 'local'     key in %s%n", LocalFeed.keyFile(data, LocalFeed.ID));
+      }
       out.println("Press Ctrl-C to stop.");
       out.flush();
     } catch (RuntimeException e) {
       log.error("Newswire could not start: {}", e.getMessage(), e);
       spec.commandLine().getErr().println("newswire up failed: " + e.getMessage());
-      stop();
+      lifecycle.stop();
       return 1;
     }
-    stopped.await();
+    lifecycle.awaitStop();
     return 0;
   }
 
-  /** Closes what was started, last first, and lets {@link #call} return. Safe to call twice. */
-  synchronized void stop() {
-    if (running.isEmpty()) {
-      stopped.countDown();
-      return;
+  /** Stops what {@link #call} started and lets it return. */
+  void stop() {
+    lifecycle.stop();
+  }
+
+  static void putIfSet(Map<String, String> flags, String key, Object value) {
+    if (value != null) {
+      flags.put(key, value.toString());
     }
-    log.info("Stopping Newswire");
-    while (!running.isEmpty()) {
-      AutoCloseable component = running.pop();
-      try {
-        component.close();
-      } catch (Exception e) {
-        log.warn("Error while stopping {}: {}", component.getClass().getSimpleName(),
-            e.toString());
-      }
-    }
-    log.info("Newswire stopped");
-    stopped.countDown();
   }
 }

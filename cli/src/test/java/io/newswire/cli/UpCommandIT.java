@@ -15,11 +15,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.newswire.schemas.Fixtures;
 import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.tools.TopicCommand;
 import org.apache.kafka.tools.consumer.ConsoleConsumer;
@@ -35,10 +37,19 @@ import picocli.CommandLine;
  */
 class UpCommandIT {
   private static final Pattern REGISTRY = Pattern.compile("Schema registry\\s+(http://\\S+)");
+  private static final Pattern HTTP = Pattern.compile("HTTP\\s+(http://\\S+)");
 
   private record Running(UpCommand command, CompletableFuture<Integer> exit, StringWriter out) {
     String registryUrl() {
-      Matcher m = REGISTRY.matcher(out.toString());
+      return find(REGISTRY);
+    }
+
+    String httpUrl() {
+      return find(HTTP);
+    }
+
+    private String find(Pattern pattern) {
+      Matcher m = pattern.matcher(out.toString());
       assertThat(m.find()).as(out.toString()).isTrue();
       return m.group(1);
     }
@@ -56,7 +67,8 @@ class UpCommandIT {
     line.setOut(new PrintWriter(out, true));
     CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> line.execute(
         "--data-dir", dataDir.toString(), "--kafka-port", Integer.toString(kafkaPort),
-        "-D", "kafka.controller.port=" + controllerPort, "--registry-port", "0"));
+        "-D", "kafka.controller.port=" + controllerPort, "--registry-port", "0",
+        "--http-port", "0"));
     await().atMost(Duration.ofSeconds(60))
         .until(() -> out.toString().contains("Newswire is ready") || exit.isDone());
     assertThat(exit).as(out.toString()).isNotDone();
@@ -79,6 +91,12 @@ class UpCommandIT {
     String schemaRecords = captureStdout(() -> ConsoleConsumer.run(new ConsoleConsumerOptions(
         new String[] {"--bootstrap-server", bootstrap, "--topic", "_schemas",
             "--from-beginning", "--max-messages", "2", "--timeout-ms", "20000"})));
+    Path article = dataDir.resolve("article.txt");
+    Files.write(article, Fixtures.bytes("basra-port.txt"));
+    String pushed = run(new PushCommand(), "--data-dir", dataDir.toString(), "--url",
+        first.httpUrl(), article.toString(), dataDir.resolve("missing.txt").toString());
+    String ready = get(first.httpUrl() + "/health/ready");
+    String metrics = get(first.httpUrl() + "/metrics");
     String status = runStatus(bootstrap, first.registryUrl());
     assertThat(first.stop()).isZero();
 
@@ -91,7 +109,14 @@ class UpCommandIT {
     assertThat(topics).contains("newswire.articles.raw", "newswire.articles.enriched",
         "newswire.articles.dlq", "_schemas");
     assertThat(schemaRecords).contains("\"subject\":\"smoke-value\"");
-    assertThat(status).contains("newswire.articles.raw", "smoke-value", "[1]");
+    assertThat(first.out().toString()).contains("Feed 'local'     key nw_");
+    assertThat(pushed).containsPattern("202  \\S+article.txt  id=\\S+ version=\\d+ partition=\\d"
+        + " offset=0").contains("missing.txt  no such file");
+    assertThat(ready).contains("\"status\":\"UP\"", "\"kafka\":\"UP\"");
+    assertThat(metrics).contains("newswire_ingest_articles_accepted_total{feed=\"local\"} 1.0",
+        "jvm_memory_used_bytes");
+    assertThat(status).contains("newswire.articles.raw", "smoke-value", "[1]",
+        "newswire.articles.raw-value");
     assertThat(afterRestart).contains("\"id\":1");
   }
 
@@ -101,6 +126,16 @@ class UpCommandIT {
     line.setOut(new PrintWriter(out, true));
     int exit = line.execute("--bootstrap", bootstrap, "--registry", registry);
     assertThat(exit).as(out.toString()).isZero();
+    return out.toString();
+  }
+
+  /** Runs a command, returning what it printed; its exit code is not checked. */
+  private static String run(Object command, String... args) {
+    StringWriter out = new StringWriter();
+    CommandLine line = new CommandLine(command);
+    line.setOut(new PrintWriter(out, true));
+    line.setErr(new PrintWriter(out, true));
+    line.execute(args);
     return out.toString();
   }
 

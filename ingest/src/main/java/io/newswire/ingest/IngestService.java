@@ -350,6 +350,11 @@ public final class IngestService implements AutoCloseable {
     return Math.max(1, (wait.toMillis() + 999) / 1000);
   }
 
+  /** The hex SHA-256 of a feed key, as {@code feed.<id>.key.sha256} settings hold it. */
+  public static String keyHash(String key) {
+    return FeedRegistry.sha256Hex(key);
+  }
+
   /** The configured feeds' ids. */
   public List<String> feedIds() {
     return feeds.feeds().stream().map(Feed::id).toList();
