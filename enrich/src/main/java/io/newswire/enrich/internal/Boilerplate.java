@@ -1,0 +1,67 @@
+package io.newswire.enrich.internal;
+
+import io.newswire.avro.Caption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What is not the article: comment widgets and "Do you like this article?" footers, share and
+ * newsletter prompts; and how captions and bylines are written.
+ */
+final class Boilerplate {
+  /** A line from which on everything is page furniture, not article. */
+  private static final Pattern FOOTER_START = Pattern.compile(
+      "(?i)^(do you like this article\\??|\\d+ comment\\(s\\)|comment policy\\b.*"
+          + "|share this article.*|related articles?:?|sign up for our newsletter.*"
+          + "|leave a comment.*|read more:?|advertisement)$");
+  private static final Pattern CREDIT = Pattern.compile(
+      "^(.*?)\\s*[\\[(]((?:photo|picture|image|video|file photo)\\b[^\\])]*|[^\\])]*"
+          + "\\b(?:courtesy|credit|via|/ ?(?:AFP|Reuters|AP|Getty))\\b[^\\])]*)[\\])]\\s*$",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern BYLINE = Pattern.compile("^(?i:by)\\s+(.+)$");
+  private static final Pattern NAME_SEPARATOR = Pattern.compile("\\s*(?:,|\\band\\b|&)\\s*");
+
+  private Boilerplate() {
+  }
+
+  /** Whether this line starts the page footer. */
+  static boolean isFooterStart(String line) {
+    return FOOTER_START.matcher(line.trim()).matches();
+  }
+
+  /** A caption with its bracketed credit split off, or null when the text carries no credit. */
+  static Caption caption(String text) {
+    Matcher m = CREDIT.matcher(text.trim());
+    if (!m.matches() || m.group(1).isBlank()) {
+      return null;
+    }
+    return Caption.newBuilder().setText(m.group(1).trim()).setCredit(m.group(2).trim()).build();
+  }
+
+  /** The names of a byline ("By A and B"), or empty when the line is not one. */
+  static List<String> bylineNames(String line) {
+    Matcher m = BYLINE.matcher(line.trim());
+    if (!m.matches() || line.length() > 120) {
+      return List.of();
+    }
+    String names = m.group(1).replaceAll("(?i)\\s*[|,]\\s*(staff writer|correspondent|"
+        + "reporter|editor)\\b.*$", "");
+    return Arrays.stream(NAME_SEPARATOR.split(names)).map(String::trim)
+        .filter(n -> !n.isEmpty()).toList();
+  }
+
+  /** Captions in first-seen order, each once. */
+  static List<Caption> distinct(List<Caption> captions) {
+    Map<String, Caption> seen = new LinkedHashMap<>();
+    for (Caption c : captions) {
+      seen.putIfAbsent(c.getText().toLowerCase(Locale.ROOT), c);
+    }
+    return new ArrayList<>(seen.values());
+  }
+}

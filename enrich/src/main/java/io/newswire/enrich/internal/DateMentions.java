@@ -1,0 +1,94 @@
+package io.newswire.enrich.internal;
+
+import io.newswire.avro.MentionedDate;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.Year;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Dates a text names ("Tuesday (November 1st)", "March 5, 2017", "5 March"), normalised to a
+ * calendar date against the publication time where the text leaves the year or the week open.
+ * Without a publication time such dates stay unresolved rather than guessed.
+ */
+final class DateMentions {
+  private static final String WEEKDAY =
+      "(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+  private static final String MONTH = "(January|February|March|April|May|June|July|August"
+      + "|September|October|November|December)";
+  private static final String DAY = "(\\d{1,2})(?:st|nd|rd|th)?";
+  private static final Pattern DATE = Pattern.compile(
+      "\\b(?:" + WEEKDAY + "(?:,? \\(?" + MONTH + " " + DAY + "\\)?)?"
+          + "|" + MONTH + " " + DAY + "(?:,? (\\d{4}))?"
+          + "|" + DAY + " " + MONTH + "(?: (\\d{4}))?)(?![\\p{L}\\p{N}])");
+
+  private DateMentions() {
+  }
+
+  static List<MentionedDate> find(String text, Instant published) {
+    LocalDate reference = published == null ? null
+        : LocalDate.ofInstant(published, ZoneOffset.UTC);
+    Map<String, MentionedDate> found = new LinkedHashMap<>();
+    Matcher m = DATE.matcher(text);
+    while (m.find()) {
+      String surface = m.group().trim();
+      LocalDate date = null;
+      if (m.group(1) != null) {
+        if (m.group(2) != null) {
+          date = monthDay(m.group(2), m.group(3), null, reference);
+        } else if (reference != null) {
+          date = reference.with(TemporalAdjusters.previousOrSame(
+              DayOfWeek.valueOf(m.group(1).toUpperCase(Locale.ROOT))));
+        }
+      } else if (m.group(4) != null) {
+        date = monthDay(m.group(4), m.group(5), m.group(6), reference);
+      } else {
+        date = monthDay(m.group(8), m.group(7), m.group(9), reference);
+      }
+      found.putIfAbsent(surface, MentionedDate.newBuilder().setText(surface)
+          .setDate(date == null ? null : date.toString()).build());
+    }
+    return new ArrayList<>(found.values());
+  }
+
+  private static LocalDate monthDay(String month, String day, String year, LocalDate reference) {
+    int dayOfMonth = Integer.parseInt(day);
+    Month m = Month.valueOf(month.toUpperCase(Locale.ROOT));
+    if (dayOfMonth < 1 || dayOfMonth > m.maxLength()) {
+      return null;
+    }
+    if (year != null) {
+      return safeDate(Integer.parseInt(year), m, dayOfMonth);
+    }
+    if (reference == null) {
+      return null;
+    }
+    // A date without a year is the one nearest the publication date (last December, this June).
+    LocalDate same = safeDate(reference.getYear(), m, dayOfMonth);
+    LocalDate previous = safeDate(reference.getYear() - 1, m, dayOfMonth);
+    LocalDate next = safeDate(reference.getYear() + 1, m, dayOfMonth);
+    LocalDate best = same;
+    for (LocalDate candidate : new LocalDate[] {previous, next}) {
+      if (candidate != null && (best == null || Math.abs(candidate.toEpochDay()
+          - reference.toEpochDay()) < Math.abs(best.toEpochDay() - reference.toEpochDay()))) {
+        best = candidate;
+      }
+    }
+    return best;
+  }
+
+  private static LocalDate safeDate(int year, Month month, int day) {
+    return day <= month.length(Year.isLeap(year)) ? LocalDate.of(year, month, day)
+        : null;
+  }
+}
