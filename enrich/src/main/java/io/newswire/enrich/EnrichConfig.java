@@ -1,0 +1,67 @@
+package io.newswire.enrich;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+
+/**
+ * Settings of the enrich Streams application. Topic and serde settings ({@code topic.*},
+ * {@code schema.registry.url}) are shared with the other services and kept in
+ * {@link #originals()}.
+ */
+public final class EnrichConfig extends AbstractConfig {
+  public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
+  public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+  public static final String APPLICATION_ID = "enrich.application.id";
+  public static final String STATE_DIR = "enrich.state.dir";
+  public static final String THREADS = "enrich.threads";
+  public static final String STANDBY_REPLICAS = "enrich.standby.replicas";
+  public static final String DEDUP_WINDOW_MS = "enrich.dedup.window.ms";
+  public static final String COMMIT_INTERVAL_MS = "enrich.commit.interval.ms";
+  public static final String PIPELINE_VERSION = "enrich.pipeline.version";
+
+  public static final ConfigDef DEFINITION = new ConfigDef()
+      .define(BOOTSTRAP_SERVERS, Type.STRING, "127.0.0.1:9092", new ConfigDef.NonEmptyString(),
+          Importance.HIGH, "Kafka to read raw and write enriched articles.")
+      .define(SCHEMA_REGISTRY_URL, Type.STRING, "http://127.0.0.1:8081",
+          new ConfigDef.NonEmptyString(), Importance.HIGH, "Schema registry for Avro values.")
+      .define(APPLICATION_ID, Type.STRING, "newswire-enrich", new ConfigDef.NonEmptyString(),
+          Importance.MEDIUM, "Streams application id: instances with the same id share the"
+              + " raw topic's partitions.")
+      .define(STATE_DIR, Type.STRING, ".newswire/enrich", new ConfigDef.NonEmptyString(),
+          Importance.MEDIUM, "Where the state stores (versions, content hashes) live.")
+      .define(THREADS, Type.INT, 1, Range.between(1, 64), Importance.MEDIUM,
+          "Stream threads of this instance.")
+      .define(STANDBY_REPLICAS, Type.INT, 0, Range.between(0, 5), Importance.LOW,
+          "Warm copies of each state store on other instances, for fast fail-over.")
+      .define(DEDUP_WINDOW_MS, Type.LONG, Duration.ofDays(1).toMillis(), Range.atLeast(1),
+          Importance.LOW, "How long an article's content hash suppresses an identical one.")
+      .define(COMMIT_INTERVAL_MS, Type.INT, 100, Range.atLeast(1), Importance.LOW,
+          "How often transactions commit: the floor of end-to-end latency under exactly-once.")
+      .define(PIPELINE_VERSION, Type.STRING, defaultVersion(), Importance.LOW,
+          "Version stamped into each record's provenance.");
+
+  public EnrichConfig(Map<?, ?> props) {
+    super(DEFINITION, props, false);
+  }
+
+  /** This build's version, from the jar manifest. */
+  private static String defaultVersion() {
+    String version = EnrichConfig.class.getPackage().getImplementationVersion();
+    return version == null ? "development" : version;
+  }
+
+  public Duration dedupWindow() {
+    return Duration.ofMillis(getLong(DEDUP_WINDOW_MS));
+  }
+
+  /** Every setting as given, for the serdes and topics that read their own keys. */
+  public Map<String, Object> settings() {
+    return new HashMap<>(originals());
+  }
+}
