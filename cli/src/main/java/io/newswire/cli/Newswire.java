@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Newswire.Version.class,
     description = "Event-streaming news ingestion: ingest, enrich, store.",
-    subcommands = {UpCommand.class, StatusCommand.class, PushCommand.class,
-        IngestCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {UpCommand.class, StatusCommand.class, PushCommand.class, TailCommand.class,
+        IngestCommand.class, EnrichCommand.class, CommandLine.HelpCommand.class})
 public final class Newswire {
 
   /** The version from the jar's manifest. */

@@ -1,6 +1,9 @@
 package io.newswire.cli;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.newswire.enrich.EnrichConfig;
+import io.newswire.enrich.EnrichStreams;
+import io.newswire.enrich.PlaceTagger;
 import io.newswire.ingest.IngestConfig;
 import io.newswire.ingest.IngestService;
 import io.newswire.platform.EmbeddedPlatform;
@@ -86,12 +89,15 @@ final class UpCommand implements Callable<Integer> {
       services.put(IngestConfig.SCHEMA_REGISTRY_URL, platform.schemaRegistryUrl());
       services.putIfAbsent(IngestConfig.FEEDS_FILE, LocalFeed.settingsFile(data).toString());
       services.putIfAbsent(IngestConfig.STATE_DIR, data.resolve("ingest").toString());
+      services.putIfAbsent(EnrichConfig.STATE_DIR, data.resolve("enrich").toString());
 
       HttpConfig http = new HttpConfig(services);
       PrometheusMeterRegistry meters = HttpHost.newMeterRegistry();
+      EnrichStreams enrich = lifecycle.started(EnrichStreams.start(services,
+          PlaceTagger.none(), meters));
       IngestService ingest = lifecycle.started(IngestService.create(services, meters));
-      HttpHost host = lifecycle.started(new HttpHost(meters, List.of(Services.hosted(ingest)),
-          http.maxRequestBytes()).start(http.host(), http.port()));
+      HttpHost host = lifecycle.started(new HttpHost(meters, List.of(Services.hosted(ingest),
+          Services.hosted(enrich)), http.maxRequestBytes()).start(http.host(), http.port()));
       ingest.start();
 
       out.printf("Newswire is ready (%.1f s).%n", (System.nanoTime() - start) / 1e9);

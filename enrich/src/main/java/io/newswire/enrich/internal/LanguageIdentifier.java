@@ -13,8 +13,8 @@ import java.util.SortedMap;
  * fast while staying reliable on article-length text. Built once and shared: thread-safe.
  */
 public final class LanguageIdentifier {
-  /** How much of a text is looked at: enough for a firm answer on news prose. */
-  private static final int SAMPLE_CHARS = 1_500;
+  /** How much of a text is looked at: a few sentences give a firm answer on news prose. */
+  private static final int SAMPLE_CHARS = 400;
 
   /** A detected language. */
   public record Detected(String isoCode, double confidence) {

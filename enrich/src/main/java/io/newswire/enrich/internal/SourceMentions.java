@@ -20,21 +20,25 @@ final class SourceMentions {
   private static final String NAME = "((?:Abu |Umm |Ibn )?\\p{Lu}[\\p{L}'’-]+"
       + "(?: (?:al-|el-|bin |bint |abu |Abu |de |van |von )?\\p{Lu}[\\p{L}'’-]+){1,3})";
   private static final String VERB = "(?:said|says|told|added|explained|warned|stated)";
+  private static final Pattern VERB_WORD = Pattern.compile("\\b" + VERB + "\\b");
   private static final Pattern NAME_THEN_VERB = Pattern.compile(NAME + "(?:,[^,.\"”]{3,80},)?"
-      + " " + VERB + "\\b");
-  private static final Pattern VERB_THEN_NAME = Pattern.compile("\\b" + VERB
+      + " " + VERB + "$");
+  private static final Pattern VERB_THEN_NAME = Pattern.compile(VERB
       + " (?:[\\p{Ll}\\p{Lu}][\\p{Ll}-]* ){0,6}?" + NAME + "(?:, (?:an? |the )([^.\"”]{3,120}?))?"
       + "(?=[.,\"”;]|$| who| using)");
   private static final Pattern SURNAME_THEN_VERB = Pattern.compile(
       "\\b(\\p{Lu}[\\p{L}'’-]+) " + VERB + "\\b");
+  /** A word that may stand in an organisation's name before the word saying what it is. */
+  private static final Pattern NAME_WORD = Pattern.compile(
+      "(?:al-|Al-)?\\p{Lu}[\\p{L}'’-]*|of|the");
   /** Organisation names end in (or are made of) words that say what kind of body they are. */
-  private static final Pattern ORGANISATION = Pattern.compile(
-      "((?:(?:al-|Al-)?\\p{Lu}[\\p{L}'’-]*|of|the|for|and) ){0,6}?"
-          + "(?:Cells|Brigades?|Council|Ministry|Forces|Army|Unit|Company|Authority|Agency"
+  private static final Pattern ORGANISATION_KIND = Pattern.compile(
+      "\\b(?:Cells|Brigades?|Council|Ministry|Forces|Army|Unit|Company|Authority|Agency"
           + "|Centre|Center|Committee|Police|Party|Movement|Front|Coalition|Organi[sz]ation"
           + "|Association|Union|Bank|University|Institute|Commission|Office|Department"
-          + "|Corporation|Group|Fund|Court)"
-          + "(?: (?:of|for) (?:the )?\\p{Lu}[\\p{L}'’-]*(?: (?:and the |and |of )?\\p{Lu}"
+          + "|Corporation|Group|Fund|Court)\\b");
+  private static final Pattern ORGANISATION_TAIL = Pattern.compile(
+      "(?: (?:of|for) (?:the )?\\p{Lu}[\\p{L}'’-]*(?: (?:and the |and |of )?\\p{Lu}"
           + "[\\p{L}'’-]*){0,3})?");
   private static final Set<String> NOT_NAMES = Set.of("He", "She", "They", "It", "We", "I",
       "The", "This", "That", "Officials", "Residents", "Sources", "Police", "Witnesses");
@@ -52,17 +56,31 @@ final class SourceMentions {
     Map<String, Integer> people = new LinkedHashMap<>();
     Map<String, String> descriptions = new LinkedHashMap<>();
     List<int[]> counted = new ArrayList<>();
-    for (Pattern pattern : List.of(VERB_THEN_NAME, NAME_THEN_VERB)) {
-      Matcher m = pattern.matcher(text);
-      while (m.find()) {
-        String name = cleanName(m.group(1));
-        if (name == null || overlaps(counted, m.start(1), m.end(1))) {
-          continue;
+    // Attribution hangs on a verb: look only around each one, not from every capital letter.
+    Matcher verb = VERB_WORD.matcher(text);
+    while (verb.find()) {
+      Matcher after = VERB_THEN_NAME.matcher(text)
+          .region(verb.start(), Math.min(text.length(), verb.start() + 220));
+      if (after.lookingAt()) {
+        count(after, after.group(1), after.start(1), after.end(1), people, counted);
+        if (after.group(2) != null) {
+          String name = cleanName(after.group(1));
+          if (name != null) {
+            descriptions.putIfAbsent(name, after.group(2).trim());
+          }
         }
-        counted.add(new int[] {m.start(1), m.end(1)});
-        people.merge(name, 1, Integer::sum);
-        if (pattern == VERB_THEN_NAME && m.group(2) != null) {
-          descriptions.putIfAbsent(name, m.group(2).trim());
+      }
+      int from = Math.max(0, verb.start() - 160);
+      Matcher before = NAME_THEN_VERB.matcher(text).region(from, verb.end());
+      before.useAnchoringBounds(true);
+      for (int start = from; start < verb.start(); start++) {
+        if (Character.isUpperCase(text.charAt(start))
+            && (start == 0 || !Character.isLetter(text.charAt(start - 1)))) {
+          before.region(start, verb.end());
+          if (before.lookingAt()) {
+            count(before, before.group(1), before.start(1), before.end(1), people, counted);
+            break;
+          }
         }
       }
     }
@@ -79,15 +97,48 @@ final class SourceMentions {
       }
     }
     Map<String, Integer> organisations = new LinkedHashMap<>();
-    Matcher org = ORGANISATION.matcher(text);
-    while (org.find()) {
-      String name = trimLeading(org.group().trim());
+    Matcher kind = ORGANISATION_KIND.matcher(text);
+    while (kind.find()) {
+      String name = trimLeading(organisationAround(text, kind.start(), kind.end()));
       if (name.split(" ").length >= 2 && Character.isUpperCase(name.codePointAt(0))
           || name.startsWith("al-")) {
         organisations.merge(name, 1, Integer::sum);
       }
     }
     return new Found(entities(people, descriptions), entities(organisations, Map.of()));
+  }
+
+  private static void count(Matcher m, String raw, int start, int end,
+      Map<String, Integer> people, List<int[]> counted) {
+    String name = cleanName(raw);
+    if (name != null && !overlaps(counted, start, end)) {
+      counted.add(new int[] {start, end});
+      people.merge(name, 1, Integer::sum);
+    }
+  }
+
+  /** The organisation name around a kind word: capitalised words before it, "of ..." after. */
+  private static String organisationAround(String text, int kindStart, int kindEnd) {
+    int start = kindStart;
+    for (int words = 0; words < 6; words++) {
+      int space = text.lastIndexOf(' ', start - 2);
+      int wordStart = space + 1;
+      if (start < 2 || text.charAt(start - 1) != ' ') {
+        break;
+      }
+      String word = text.substring(wordStart, start - 1);
+      if (!NAME_WORD.matcher(word).matches()) {
+        break;
+      }
+      start = wordStart;
+    }
+    int end = kindEnd;
+    Matcher tail = ORGANISATION_TAIL.matcher(text).region(kindEnd, Math.min(text.length(),
+        kindEnd + 80));
+    if (tail.lookingAt()) {
+      end = tail.end();
+    }
+    return text.substring(start, end).trim();
   }
 
   private static boolean overlaps(List<int[]> spans, int start, int end) {

@@ -1,0 +1,111 @@
+package io.newswire.cli;
+
+import io.newswire.schemas.serde.AvroDeserializer;
+import io.newswire.schemas.serde.AvroSerdeConfig;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code newswire tail TOPIC}: prints a topic's records as they arrive, Avro values decoded
+ * through the schema registry into JSON. Reads committed records only, and joins no consumer
+ * group, so it never disturbs the services.
+ */
+@Command(name = "tail", mixinStandardHelpOptions = true,
+    description = "Print a topic's records, Avro values decoded through the registry, one JSON"
+        + " line each: {topic, partition, offset, key, value}.")
+final class TailCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  ConfigOptions config;
+
+  @Parameters(paramLabel = "TOPIC", description = "e.g. newswire.articles.enriched")
+  String topic;
+
+  @Option(names = {"-b", "--from-beginning"}, description = "Start at the oldest record, not"
+      + " the newest.")
+  boolean fromBeginning;
+
+  @Option(names = {"-n", "--max"}, description = "Stop after this many records.")
+  Integer max;
+
+  @Option(names = "--idle-seconds", description = "Stop after this long without a record"
+      + " (default: never).")
+  Integer idleSeconds;
+
+  @Option(names = "--bootstrap", description = "Kafka (bootstrap.servers, default"
+      + " 127.0.0.1:9092).")
+  String bootstrap;
+
+  @Option(names = "--registry", description = "Schema registry (schema.registry.url, default"
+      + " http://127.0.0.1:8081).")
+  String registry;
+
+  @Override
+  public Integer call() {
+    Map<String, String> settings = config.load(Map.of());
+    Map<String, Object> consumerConfig = new HashMap<>();
+    consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap != null ? bootstrap
+        : settings.getOrDefault("bootstrap.servers", "127.0.0.1:9092"));
+    consumerConfig.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registry != null ? registry
+        : settings.getOrDefault("schema.registry.url", "http://127.0.0.1:8081"));
+    consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    PrintWriter out = spec.commandLine().getOut();
+    AvroDeserializer values = new AvroDeserializer();
+    values.configure(consumerConfig, false);
+    try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(consumerConfig,
+        new StringDeserializer(), values)) {
+      List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+      if (partitions == null || partitions.isEmpty()) {
+        spec.commandLine().getErr().println("No topic " + topic);
+        return 1;
+      }
+      List<TopicPartition> assigned = partitions.stream()
+          .map(p -> new TopicPartition(topic, p.partition())).toList();
+      consumer.assign(assigned);
+      if (fromBeginning) {
+        consumer.seekToBeginning(assigned);
+      } else {
+        consumer.seekToEnd(assigned);
+      }
+      int printed = 0;
+      long lastRecord = System.nanoTime();
+      while (max == null || printed < max) {
+        for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(500))) {
+          out.printf("{\"topic\":\"%s\",\"partition\":%d,\"offset\":%d,\"key\":%s,\"value\":%s}%n",
+              record.topic(), record.partition(), record.offset(),
+              record.key() == null ? "null" : "\"" + record.key() + "\"",
+              record.value() == null ? "null" : record.value().toString());
+          out.flush();
+          lastRecord = System.nanoTime();
+          if (max != null && ++printed >= max) {
+            break;
+          }
+        }
+        if (idleSeconds != null
+            && System.nanoTime() - lastRecord > Duration.ofSeconds(idleSeconds).toNanos()) {
+          break;
+        }
+      }
+    }
+    return 0;
+  }
+}

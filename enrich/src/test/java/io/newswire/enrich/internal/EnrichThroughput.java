@@ -1,0 +1,111 @@
+package io.newswire.enrich.internal;
+
+import io.newswire.avro.ArticleFormat;
+import io.newswire.avro.EnrichedArticle;
+import io.newswire.avro.RawArticle;
+import io.newswire.enrich.EnrichConfig;
+import io.newswire.enrich.EnrichStreams;
+import io.newswire.enrich.EnrichTopology;
+import io.newswire.enrich.PlaceTagger;
+import io.newswire.schemas.Topics;
+import io.newswire.schemas.serde.AvroSerdeConfig;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+/**
+ * Measures the enrich topology in a TopologyTestDriver (serdes and state stores included, no
+ * broker) over generated articles in the seeds' shape, then times each enrichment step alone.
+ * Not a test: run it by hand, see the README. Arguments: seed files.
+ */
+public final class EnrichThroughput {
+  private EnrichThroughput() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    List<String> seeds = new ArrayList<>();
+    for (String arg : args) {
+      seeds.add(Files.readString(Path.of(arg)));
+    }
+    int warmup = 2_000;
+    int measured = 5_000;
+    List<RawArticle> articles = new ArrayList<>();
+    for (int i = 0; i < warmup + measured; i++) {
+      String text = seeds.get(i % seeds.size()).replaceFirst("\n\n", "\n\nEdition " + i + " ");
+      articles.add(RawArticle.newBuilder().setId("a-" + i).setVersion(1).setFeedId("bench")
+          .setReceivedAt(Instant.now()).setFormat(ArticleFormat.TEXT)
+          .setContentType("text/plain; charset=utf-8")
+          .setContent(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8))).build());
+    }
+    Map<String, Object> settings = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mock://bench",
+        EnrichConfig.STATE_DIR, Files.createTempDirectory("enrich-bench").toString());
+    EnrichConfig config = new EnrichConfig(settings);
+    Properties props = EnrichStreams.streamsProperties(config);
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    LanguageIdentifier languages = new LanguageIdentifier();
+    Topics topics = Topics.create(settings);
+    try (TopologyTestDriver driver = new TopologyTestDriver(
+        EnrichTopology.build(config, PlaceTagger.none(), languages), props)) {
+      TestInputTopic<String, RawArticle> in = driver.createInputTopic(topics.raw().name(),
+          new StringSerializer(), topics.raw().valueSerde().serializer());
+      TestOutputTopic<String, EnrichedArticle> out = driver.createOutputTopic(
+          topics.enriched().name(), new StringDeserializer(),
+          topics.enriched().valueSerde().deserializer());
+      for (int i = 0; i < warmup; i++) {
+        in.pipeInput(articles.get(i).getId(), articles.get(i));
+      }
+      out.readValuesToList();
+      long start = System.nanoTime();
+      for (int i = warmup; i < warmup + measured; i++) {
+        in.pipeInput(articles.get(i).getId(), articles.get(i));
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      int enriched = out.readValuesToList().size();
+      System.out.printf("topology (TopologyTestDriver, serdes and stores): %d articles in %.2f s"
+          + " = %.0f articles/s on one thread%n", enriched, seconds, enriched / seconds);
+    }
+
+    ArticleEnricher enricher = new ArticleEnricher(languages, PlaceTagger.none(), "bench",
+        Clock.systemUTC());
+    List<String> texts = articles.stream().map(a -> new String(a.getContent().array(),
+        StandardCharsets.UTF_8)).toList();
+    time("whole enrichment", measured, i -> enricher.enrich(articles.get(i)));
+    time("structure (text reader)", measured, i -> TextArticleReader.read(texts.get(i)));
+    time("language detection", measured, i -> languages.detect(texts.get(i)));
+    time("sources (people, organisations)", measured, i -> SourceMentions.find(texts.get(i)));
+    time("dates", measured, i -> DateMentions.find(texts.get(i), Instant.now()));
+    time("fingerprints (SHA-256, SimHash)", measured, i -> {
+      Fingerprints.contentHash(texts.get(i));
+      return Fingerprints.simHash(texts.get(i));
+    });
+  }
+
+  private interface Step {
+    Object run(int i);
+  }
+
+  private static void time(String name, int count, Step step) {
+    for (int i = 0; i < count; i++) {
+      step.run(i);
+    }
+    long start = System.nanoTime();
+    for (int i = 0; i < count; i++) {
+      step.run(i);
+    }
+    double micros = (System.nanoTime() - start) / 1e3 / count;
+    System.out.printf("  %-34s %8.1f us/article  (%,.0f/s)%n", name, micros, 1e6 / micros);
+  }
+}
