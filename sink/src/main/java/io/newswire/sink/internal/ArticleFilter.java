@@ -1,0 +1,86 @@
+package io.newswire.sink.internal;
+
+import io.newswire.avro.EnrichedArticle;
+import io.newswire.avro.Place;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Which articles a query or a live-stream subscriber wants: a place (GeoNames id or name), a
+ * country (ISO code), full-text words, a time range. Absent parts (null) match everything.
+ */
+public record ArticleFilter(String place, String country, String q, Instant since,
+    Instant until) {
+
+  /** Matches every article. */
+  public static final ArticleFilter ALL = new ArticleFilter(null, null, null, null, null);
+
+  /** The SQL condition on {@code articles a} and its parameters, in order. */
+  public record Sql(String where, List<Object> parameters) {
+  }
+
+  /** The condition for this filter in {@code dialect}. */
+  public Sql toSql(Dialect dialect) {
+    List<String> conditions = new ArrayList<>();
+    List<Object> parameters = new ArrayList<>();
+    if (place != null) {
+      if (place.chars().allMatch(Character::isDigit)) {
+        conditions.add("EXISTS (SELECT 1 FROM article_places p WHERE p.article_id = a.id"
+            + " AND p.geoname_id = ?)");
+        parameters.add(Long.parseLong(place));
+      } else {
+        conditions.add("EXISTS (SELECT 1 FROM article_places p WHERE p.article_id = a.id"
+            + " AND lower(p.name) = ?)");
+        parameters.add(place.toLowerCase(Locale.ROOT));
+      }
+    }
+    if (country != null) {
+      conditions.add("(a.focus_country = ? OR EXISTS (SELECT 1 FROM article_places p"
+          + " WHERE p.article_id = a.id AND p.country_code = ?))");
+      parameters.add(country.toUpperCase(Locale.ROOT));
+      parameters.add(country.toUpperCase(Locale.ROOT));
+    }
+    if (q != null) {
+      conditions.add(dialect.fullTextCondition());
+      parameters.add(dialect.fullTextParameter(q));
+    }
+    if (since != null) {
+      conditions.add("a.sort_at >= ?");
+      parameters.add(since.toEpochMilli());
+    }
+    if (until != null) {
+      conditions.add("a.sort_at < ?");
+      parameters.add(until.toEpochMilli());
+    }
+    return new Sql(conditions.isEmpty() ? "1 = 1" : String.join(" AND ", conditions),
+        parameters);
+  }
+
+  /** Whether a just-stored article matches (for the live stream, without the database). */
+  public boolean matches(EnrichedArticle article) {
+    if (place != null && article.getPlaces().stream().noneMatch(this::isPlace)) {
+      return false;
+    }
+    if (country != null && !country.equalsIgnoreCase(article.getFocusCountryCode())
+        && article.getPlaces().stream().noneMatch(p -> country.equalsIgnoreCase(
+            p.getCountryCode()))) {
+      return false;
+    }
+    if (q != null) {
+      String text = ((article.getHeadline() == null ? "" : article.getHeadline()) + " "
+          + (article.getBody() == null ? "" : article.getBody())).toLowerCase(Locale.ROOT);
+      for (String word : Dialect.words(q)) {
+        if (!text.contains(word.toLowerCase(Locale.ROOT))) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private boolean isPlace(Place p) {
+    return place.equals(String.valueOf(p.getGeonameId())) || place.equalsIgnoreCase(p.getName());
+  }
+}

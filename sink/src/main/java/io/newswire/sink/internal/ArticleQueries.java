@@ -1,0 +1,202 @@
+package io.newswire.sink.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** The read side: one article, filtered pages of articles, places with counts, changes. */
+public final class ArticleQueries {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final DataSource database;
+  private final Dialect dialect;
+
+  public ArticleQueries(DataSource database, Dialect dialect) {
+    this.database = database;
+    this.dialect = dialect;
+  }
+
+  /** A page of articles, newest first, and the cursor of the next page (null at the end). */
+  public record Page(List<JsonNode> articles, String nextCursor) {
+  }
+
+  /** A stored change, for the live stream's catch-up. */
+  public record StoredChange(long seq, String id, JsonNode article) {
+  }
+
+  /** The stored record of an article. */
+  public Optional<JsonNode> byId(String id) throws SQLException {
+    try (Connection c = database.getConnection();
+        PreparedStatement s = c.prepareStatement("SELECT record FROM articles WHERE id = ?")) {
+      s.setString(1, id);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? Optional.of(parse(r.getString(1))) : Optional.empty();
+      }
+    }
+  }
+
+  /**
+   * Articles matching {@code filter}, newest first (by publication, else receive time), after
+   * {@code cursor}. Keyset paging: articles stored meanwhile never shift a later page.
+   *
+   * @throws IllegalArgumentException when the cursor is not one this API handed out
+   */
+  public Page search(ArticleFilter filter, String cursor, int limit) throws SQLException {
+    ArticleFilter.Sql where = filter.toSql(dialect);
+    List<Object> parameters = new ArrayList<>(where.parameters());
+    String sql = "SELECT a.record, a.sort_at, a.id FROM articles a WHERE " + where.where();
+    if (cursor != null) {
+      String[] position = decodeCursor(cursor);
+      sql += " AND (a.sort_at < ? OR (a.sort_at = ? AND a.id < ?))";
+      parameters.add(Long.parseLong(position[0]));
+      parameters.add(Long.parseLong(position[0]));
+      parameters.add(position[1]);
+    }
+    sql += " ORDER BY a.sort_at DESC, a.id DESC LIMIT ?";
+    parameters.add(limit + 1);
+    List<JsonNode> articles = new ArrayList<>();
+    String next = null;
+    long lastSortAt = 0;
+    String lastId = null;
+    try (Connection c = database.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      bind(s, parameters);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          if (articles.size() == limit) {
+            next = encodeCursor(lastSortAt, lastId);
+            break;
+          }
+          articles.add(parse(r.getString(1)));
+          lastSortAt = r.getLong(2);
+          lastId = r.getString(3);
+        }
+      }
+    }
+    return new Page(articles, next);
+  }
+
+  /** Places with how many articles name them, most first. */
+  public List<ObjectNode> places(Instant since, String country, int limit) throws SQLException {
+    List<Object> parameters = new ArrayList<>();
+    StringBuilder sql = new StringBuilder("SELECT p.geoname_id, p.name, p.country_code,"
+        + " p.admin1_name, p.latitude, p.longitude, count(DISTINCT p.article_id) AS articles"
+        + " FROM article_places p JOIN articles a ON a.id = p.article_id WHERE 1 = 1");
+    if (since != null) {
+      sql.append(" AND a.sort_at >= ?");
+      parameters.add(since.toEpochMilli());
+    }
+    if (country != null) {
+      sql.append(" AND p.country_code = ?");
+      parameters.add(country.toUpperCase(Locale.ROOT));
+    }
+    sql.append(" GROUP BY p.geoname_id, p.name, p.country_code, p.admin1_name, p.latitude,"
+        + " p.longitude ORDER BY articles DESC, p.name LIMIT ?");
+    parameters.add(limit);
+    List<ObjectNode> places = new ArrayList<>();
+    try (Connection c = database.getConnection();
+        PreparedStatement s = c.prepareStatement(sql.toString())) {
+      bind(s, parameters);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          ObjectNode place = JsonNodeFactory.instance.objectNode();
+          long geonameId = r.getLong(1);
+          if (r.wasNull()) {
+            place.putNull("geonameId");
+          } else {
+            place.put("geonameId", geonameId);
+          }
+          place.put("name", r.getString(2)).put("countryCode", r.getString(3))
+              .put("admin1Name", r.getString(4));
+          double lat = r.getDouble(5);
+          if (!r.wasNull()) {
+            place.put("latitude", lat).put("longitude", r.getDouble(6));
+          }
+          place.put("articles", r.getLong(7));
+          places.add(place);
+        }
+      }
+    }
+    return places;
+  }
+
+  /** Stored articles changed after change number {@code seq}, in change order. */
+  public List<StoredChange> changesAfter(long seq, ArticleFilter filter, int limit)
+      throws SQLException {
+    ArticleFilter.Sql where = filter.toSql(dialect);
+    List<Object> parameters = new ArrayList<>(where.parameters());
+    parameters.add(0, seq);
+    parameters.add(limit);
+    List<StoredChange> changes = new ArrayList<>();
+    try (Connection c = database.getConnection();
+        PreparedStatement s = c.prepareStatement("SELECT a.seq, a.id, a.record FROM articles a"
+            + " WHERE a.seq > ? AND " + where.where() + " ORDER BY a.seq LIMIT ?")) {
+      bind(s, parameters);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          changes.add(new StoredChange(r.getLong(1), r.getString(2), parse(r.getString(3))));
+        }
+      }
+    }
+    return changes;
+  }
+
+  /** Whether the database answers. */
+  public boolean ping() {
+    try (Connection c = database.getConnection();
+        PreparedStatement s = c.prepareStatement("SELECT 1");
+        ResultSet r = s.executeQuery()) {
+      return r.next();
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  private static void bind(PreparedStatement statement, List<Object> parameters)
+      throws SQLException {
+    for (int i = 0; i < parameters.size(); i++) {
+      statement.setObject(i + 1, parameters.get(i));
+    }
+  }
+
+  static String encodeCursor(long sortAt, String id) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(
+        (sortAt + ":" + id).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String[] decodeCursor(String cursor) {
+    try {
+      String[] parts = new String(Base64.getUrlDecoder().decode(cursor),
+          StandardCharsets.UTF_8).split(":", 2);
+      Long.parseLong(parts[0]);
+      if (parts.length != 2) {
+        throw new IllegalArgumentException("cursor");
+      }
+      return parts;
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("cursor is not one this API handed out");
+    }
+  }
+
+  private static JsonNode parse(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (IOException e) {
+      throw new IllegalStateException("Stored record is not JSON", e);
+    }
+  }
+}

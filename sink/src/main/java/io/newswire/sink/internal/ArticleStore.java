@@ -1,0 +1,190 @@
+package io.newswire.sink.internal;
+
+import io.newswire.avro.EnrichedArticle;
+import io.newswire.avro.Place;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * Writes batches of enriched articles in one transaction: upserts guarded by version (an older
+ * version never overwrites a newer one, the same version changes nothing), the article's place
+ * rows replaced with the new version's, deletes for tombstones. A failed batch is rolled back
+ * whole.
+ */
+public final class ArticleStore {
+  /** One change to store: an article, or a tombstone (null article) for {@code id}. */
+  public record Change(String id, EnrichedArticle article) {
+    public Change {
+      Objects.requireNonNull(id, "id");
+    }
+  }
+
+  /** A change that took effect, with its change number (the live stream's event id). */
+  public record Applied(long seq, String id, EnrichedArticle article) {
+  }
+
+  private static final String UPSERT = """
+      INSERT INTO articles (id, version, seq, feed_id, headline, section, category, language,
+        url, summary, body, published_at, received_at, stored_at, sort_at, focus_geoname_id,
+        focus_country, record)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (id) DO UPDATE SET version = excluded.version, seq = excluded.seq,
+        feed_id = excluded.feed_id, headline = excluded.headline, section = excluded.section,
+        category = excluded.category, language = excluded.language, url = excluded.url,
+        summary = excluded.summary, body = excluded.body, published_at = excluded.published_at,
+        received_at = excluded.received_at, stored_at = excluded.stored_at,
+        sort_at = excluded.sort_at, focus_geoname_id = excluded.focus_geoname_id,
+        focus_country = excluded.focus_country, record = excluded.record
+      WHERE articles.version < excluded.version""";
+  private static final String INSERT_PLACE = """
+      INSERT INTO article_places (article_id, position, geoname_id, name, country_code,
+        admin1_code, admin1_name, feature_class, feature_code, latitude, longitude,
+        mention_count, role, confidence)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+  private final DataSource database;
+  private final Dialect dialect;
+  private final Clock clock;
+
+  public ArticleStore(DataSource database, Dialect dialect, Clock clock) {
+    this.database = Objects.requireNonNull(database, "database");
+    this.dialect = Objects.requireNonNull(dialect, "dialect");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /**
+   * Stores a batch in one transaction.
+   *
+   * @return the changes that took effect (stale and repeated versions do not)
+   * @throws SQLException after rolling back, when any change failed
+   */
+  public List<Applied> write(List<Change> changes) throws SQLException {
+    try (Connection connection = database.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        List<Applied> applied = new ArrayList<>();
+        for (Change change : changes) {
+          Applied done = change.article() == null ? delete(connection, change.id())
+              : upsert(connection, change.article());
+          if (done != null) {
+            applied.add(done);
+          }
+        }
+        connection.commit();
+        return applied;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      }
+    }
+  }
+
+  private Applied upsert(Connection connection, EnrichedArticle article) throws SQLException {
+    long seq = dialect.nextChange(connection);
+    long now = clock.millis();
+    Long published = article.getPublished() == null ? null
+        : article.getPublished().toEpochMilli();
+    Long received = article.getReceivedAt() == null ? null
+        : article.getReceivedAt().toEpochMilli();
+    int updated;
+    try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
+      int i = 1;
+      upsert.setString(i++, article.getId());
+      upsert.setLong(i++, article.getVersion());
+      upsert.setLong(i++, seq);
+      upsert.setString(i++, article.getFeedId());
+      upsert.setString(i++, article.getHeadline());
+      upsert.setString(i++, article.getSection());
+      upsert.setString(i++, article.getCategory());
+      upsert.setString(i++, article.getLanguage());
+      upsert.setString(i++, article.getUrl());
+      upsert.setString(i++, article.getSummary());
+      upsert.setString(i++, article.getBody());
+      setLong(upsert, i++, published);
+      setLong(upsert, i++, received);
+      upsert.setLong(i++, now);
+      upsert.setLong(i++, published != null ? published : received != null ? received : now);
+      setLong(upsert, i++, article.getFocusGeonameId());
+      upsert.setString(i++, article.getFocusCountryCode());
+      upsert.setString(i, ArticleJson.of(article).toString());
+      updated = upsert.executeUpdate();
+    }
+    if (updated == 0) {
+      return null;
+    }
+    try (PreparedStatement clear = connection.prepareStatement(
+        "DELETE FROM article_places WHERE article_id = ?")) {
+      clear.setString(1, article.getId());
+      clear.executeUpdate();
+    }
+    if (!article.getPlaces().isEmpty()) {
+      try (PreparedStatement insert = connection.prepareStatement(INSERT_PLACE)) {
+        int position = 0;
+        for (Place place : article.getPlaces()) {
+          int i = 1;
+          insert.setString(i++, article.getId());
+          insert.setInt(i++, position++);
+          setLong(insert, i++, place.getGeonameId());
+          insert.setString(i++, place.getName());
+          insert.setString(i++, place.getCountryCode());
+          insert.setString(i++, place.getAdmin1Code());
+          insert.setString(i++, place.getAdmin1Name());
+          insert.setString(i++, place.getFeatureClass());
+          insert.setString(i++, place.getFeatureCode());
+          setDouble(insert, i++, place.getLatitude());
+          setDouble(insert, i++, place.getLongitude());
+          insert.setInt(i++, place.getMentions().size());
+          insert.setString(i++, place.getRole().name());
+          insert.setDouble(i, place.getConfidence());
+          insert.addBatch();
+        }
+        insert.executeBatch();
+      }
+    }
+    return new Applied(seq, article.getId(), article);
+  }
+
+  private Applied delete(Connection connection, String id) throws SQLException {
+    try (PreparedStatement places = connection.prepareStatement(
+        "DELETE FROM article_places WHERE article_id = ?");
+        PreparedStatement article = connection.prepareStatement(
+            "DELETE FROM articles WHERE id = ?")) {
+      places.setString(1, id);
+      places.executeUpdate();
+      article.setString(1, id);
+      if (article.executeUpdate() == 0) {
+        return null;
+      }
+    }
+    return new Applied(dialect.nextChange(connection), id, null);
+  }
+
+  private static void setLong(PreparedStatement statement, int index, Long value)
+      throws SQLException {
+    if (value == null) {
+      statement.setNull(index, Types.BIGINT);
+    } else {
+      statement.setLong(index, value);
+    }
+  }
+
+  private static void setDouble(PreparedStatement statement, int index, Double value)
+      throws SQLException {
+    if (value == null) {
+      statement.setNull(index, Types.DOUBLE);
+    } else {
+      statement.setDouble(index, value);
+    }
+  }
+}

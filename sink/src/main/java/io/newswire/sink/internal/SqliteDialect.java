@@ -1,0 +1,52 @@
+package io.newswire.sink.internal;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.stream.Collectors;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/** SQLite: a counter row for change numbers, FTS5 full-text search. */
+final class SqliteDialect implements Dialect {
+
+  @Override
+  public String migrations() {
+    return "classpath:db/migration/sqlite";
+  }
+
+  @Override
+  public long nextChange(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet next = statement.executeQuery(
+            "UPDATE article_changes SET value = value + 1 WHERE id = 1 RETURNING value")) {
+      next.next();
+      return next.getLong(1);
+    }
+  }
+
+  @Override
+  public String fullTextCondition() {
+    return "a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)";
+  }
+
+  /** Each word quoted, so that FTS5 reads the search as words, never as query syntax. */
+  @Override
+  public String fullTextParameter(String query) {
+    return Dialect.words(query).stream().map(w -> "\"" + w + "\"")
+        .collect(Collectors.joining(" "));
+  }
+
+  @Override
+  public boolean isTransient(SQLException error) {
+    if (error instanceof SQLiteException sqlite) {
+      SQLiteErrorCode code = sqlite.getResultCode();
+      return switch (code.code & 0xff) {
+        case 5, 6, 10, 13, 14 -> true; // BUSY, LOCKED, IOERR, FULL, CANTOPEN
+        default -> false;
+      };
+    }
+    return true;
+  }
+}

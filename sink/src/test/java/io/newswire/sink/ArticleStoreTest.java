@@ -1,0 +1,220 @@
+package io.newswire.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newswire.avro.EnrichedArticle;
+import io.newswire.avro.Mention;
+import io.newswire.avro.MentionKind;
+import io.newswire.avro.Place;
+import io.newswire.avro.PlaceRole;
+import io.newswire.schemas.Articles;
+import io.newswire.sink.internal.ArticleFilter;
+import io.newswire.sink.internal.ArticleQueries;
+import io.newswire.sink.internal.ArticleStore;
+import io.newswire.sink.internal.Database;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The writer and the queries, against real SQLite and the real PostgreSQL. */
+class ArticleStoreTest {
+  @TempDir
+  static Path dir;
+  private Database database;
+
+  static Stream<String> databases() {
+    return Stream.of("sqlite", "postgresql");
+  }
+
+  private ArticleStore open(String kind) {
+    String url = kind.equals("sqlite") ? TestDatabases.sqlite(dir.resolve(
+        "db-" + System.nanoTime())) : TestDatabases.postgresSchema();
+    database = TestDatabases.open(url);
+    return new ArticleStore(database.pool(), database.dialect(), Clock.systemUTC());
+  }
+
+  private ArticleQueries queries() {
+    return new ArticleQueries(database.pool(), database.dialect());
+  }
+
+  @AfterEach
+  void close() {
+    if (database != null) {
+      database.close();
+    }
+  }
+
+  private static EnrichedArticle article(String id, long version, String headline,
+      Instant published, Place... places) {
+    EnrichedArticle article = Articles.enriched(id, version);
+    article.setHeadline(headline);
+    article.setPublished(published);
+    article.setPlaces(List.of(places));
+    return article;
+  }
+
+  private static Place place(long geonameId, String name, String country) {
+    return Place.newBuilder().setGeonameId(geonameId).setName(name).setCountryCode(country)
+        .setLatitude(36.0).setLongitude(43.0).setConfidence(0.9).setRole(PlaceRole.MENTIONED)
+        .setMentions(List.of(Mention.newBuilder().setStart(0).setEnd(name.length())
+            .setText(name).setKind(MentionKind.NAME).build())).build();
+  }
+
+  private int count(String sql) throws SQLException {
+    try (Connection c = database.pool().getConnection(); Statement s = c.createStatement();
+        ResultSet r = s.executeQuery(sql)) {
+      r.next();
+      return r.getInt(1);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void shouldKeepNewestVersionWhateverOrderVersionsArriveIn(String kind) throws Exception {
+    ArticleStore store = open(kind);
+    Instant t = Instant.parse("2016-11-02T08:00:00Z");
+
+    store.write(List.of(new ArticleStore.Change("a", article("a", 2, "Second", t,
+        place(99072, "Mosul", "IQ")))));
+    List<ArticleStore.Applied> older = store.write(List.of(new ArticleStore.Change("a",
+        article("a", 1, "First", t, place(98182, "Baghdad", "IQ")))));
+    List<ArticleStore.Applied> same = store.write(List.of(new ArticleStore.Change("a",
+        article("a", 2, "Second again", t))));
+    List<ArticleStore.Applied> newer = store.write(List.of(new ArticleStore.Change("a",
+        article("a", 3, "Third", t, place(99003, "Al Qayyarah", "IQ")))));
+
+    assertThat(older).as("an older version changes nothing").isEmpty();
+    assertThat(same).as("re-delivery of the same version changes nothing").isEmpty();
+    assertThat(newer).hasSize(1);
+    JsonNode stored = queries().byId("a").orElseThrow();
+    assertThat(stored.get("headline").asText()).isEqualTo("Third");
+    assertThat(stored.get("version").asLong()).isEqualTo(3);
+    assertThat(count("SELECT count(*) FROM article_places WHERE article_id = 'a'")).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM article_places WHERE name = 'Al Qayyarah'"))
+        .isEqualTo(1);
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void shouldDeleteArticleAndItsPlacesOnTombstone(String kind) throws Exception {
+    ArticleStore store = open(kind);
+    store.write(List.of(new ArticleStore.Change("w", article("w", 1, "Gone soon",
+        Instant.now(), place(99072, "Mosul", "IQ")))));
+
+    List<ArticleStore.Applied> applied = store.write(List.of(new ArticleStore.Change("w",
+        null)));
+    List<ArticleStore.Applied> again = store.write(List.of(new ArticleStore.Change("w", null)));
+
+    assertThat(applied).singleElement().satisfies(a -> assertThat(a.article()).isNull());
+    assertThat(again).isEmpty();
+    assertThat(queries().byId("w")).isEmpty();
+    assertThat(count("SELECT count(*) FROM article_places")).isZero();
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void shouldChangeNothingWhenSameBatchIsDeliveredAgain(String kind) throws Exception {
+    ArticleStore store = open(kind);
+    List<ArticleStore.Change> batch = List.of(
+        new ArticleStore.Change("x", article("x", 1, "X", Instant.now(),
+            place(1, "A", "IQ"))),
+        new ArticleStore.Change("y", article("y", 5, "Y", Instant.now())),
+        new ArticleStore.Change("z", null));
+
+    store.write(batch);
+    String before = queries().byId("x").orElseThrow().toString();
+    List<ArticleStore.Applied> redelivered = store.write(batch);
+
+    assertThat(redelivered).isEmpty();
+    assertThat(queries().byId("x").orElseThrow().toString()).isEqualTo(before);
+    assertThat(count("SELECT count(*) FROM articles")).isEqualTo(2);
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void shouldRollBackWholeBatchWhenOneChangeFails(String kind) throws Exception {
+    ArticleStore store = open(kind);
+    EnrichedArticle bad = article("bad", 1, "Bad", Instant.now(),
+        place(1, "A", "IQ"));
+    bad.getPlaces().get(0).setName(null);
+
+    assertThatThrownBy(() -> store.write(List.of(
+        new ArticleStore.Change("good", article("good", 1, "Good", Instant.now())),
+        new ArticleStore.Change("bad", bad)))).isInstanceOf(SQLException.class);
+    assertThat(count("SELECT count(*) FROM articles")).isZero();
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void shouldFilterByPlaceCountryTextAndTime(String kind) throws Exception {
+    ArticleStore store = open(kind);
+    store.write(List.of(
+        new ArticleStore.Change("m1", article("m1", 1, "Resistance grows inside Mosul",
+            Instant.parse("2016-11-01T10:00:00Z"), place(99072, "Mosul", "IQ"))),
+        new ArticleStore.Change("m2", article("m2", 1, "Uprising near Mosul",
+            Instant.parse("2016-11-02T10:00:00Z"), place(99072, "Mosul", "IQ"),
+            place(99003, "Al Qayyarah", "IQ"))),
+        new ArticleStore.Change("k1", article("k1", 1, "Ferry to Kuwait resumes",
+            Instant.parse("2017-03-07T10:00:00Z"), place(285787, "Kuwait City", "KW")))));
+    ArticleQueries q = queries();
+
+    assertThat(ids(q.search(new ArticleFilter("Mosul", null, null, null, null), null, 10)))
+        .containsExactly("m2", "m1");
+    assertThat(ids(q.search(new ArticleFilter("99003", null, null, null, null), null, 10)))
+        .containsExactly("m2");
+    assertThat(ids(q.search(new ArticleFilter(null, "kw", null, null, null), null, 10)))
+        .containsExactly("k1");
+    assertThat(ids(q.search(new ArticleFilter(null, null, "ferry", null, null), null, 10)))
+        .containsExactly("k1");
+    assertThat(ids(q.search(new ArticleFilter(null, null, "uprising", null, null), null, 10)))
+        .containsExactly("m2");
+    assertThat(ids(q.search(new ArticleFilter(null, null, null,
+        Instant.parse("2016-11-02T00:00:00Z"), Instant.parse("2017-01-01T00:00:00Z")),
+        null, 10))).containsExactly("m2");
+    assertThat(q.places(null, "IQ", 10)).extracting(p -> p.get("name").asText() + "="
+        + p.get("articles").asInt()).containsExactly("Mosul=2", "Al Qayyarah=1");
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void shouldPageStablyWhileNewArticlesArrive(String kind) throws Exception {
+    ArticleStore store = open(kind);
+    Instant base = Instant.parse("2020-01-01T00:00:00Z");
+    for (int i = 0; i < 10; i++) {
+      store.write(List.of(new ArticleStore.Change("p" + i, article("p" + i, 1, "Article " + i,
+          base.plusSeconds(i * 60L)))));
+    }
+    ArticleQueries q = queries();
+
+    ArticleQueries.Page first = q.search(ArticleFilter.ALL, null, 4);
+    store.write(List.of(new ArticleStore.Change("late", article("late", 1, "Newest",
+        base.plusSeconds(100_000)))));
+    List<String> seen = new ArrayList<>(ids(first));
+    String cursor = first.nextCursor();
+    while (cursor != null) {
+      ArticleQueries.Page page = q.search(ArticleFilter.ALL, cursor, 4);
+      seen.addAll(ids(page));
+      cursor = page.nextCursor();
+    }
+
+    assertThat(seen).containsExactly("p9", "p8", "p7", "p6", "p5", "p4", "p3", "p2", "p1",
+        "p0");
+  }
+
+  private static List<String> ids(ArticleQueries.Page page) {
+    return page.articles().stream().map(a -> a.get("id").asText()).toList();
+  }
+}
