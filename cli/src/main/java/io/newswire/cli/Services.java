@@ -2,6 +2,7 @@ package io.newswire.cli;
 
 import io.newswire.enrich.EnrichStreams;
 import io.newswire.ingest.IngestService;
+import io.newswire.sink.SinkService;
 import java.util.Map;
 
 /** How each service appears on the {@link HttpHost}. */
@@ -12,6 +13,10 @@ final class Services {
   static HttpHost.Hosted hosted(EnrichStreams enrich) {
     return new HttpHost.Hosted("enrich", app -> { }, enrich::isReady,
         () -> Map.<String, Object>copyOf(enrich.health()));
+  }
+
+  static HttpHost.Hosted hosted(SinkService sink) {
+    return new HttpHost.Hosted("sink", sink::registerRoutes, sink::isReady, sink::health);
   }
 
   static HttpHost.Hosted hosted(IngestService ingest) {

@@ -10,6 +10,8 @@ import io.newswire.platform.EmbeddedPlatform;
 import io.newswire.platform.kafka.EmbeddedKafkaCluster;
 import io.newswire.platform.registry.RegistryServerConfig;
 import io.newswire.schemas.TopicSpec;
+import io.newswire.sink.SinkConfig;
+import io.newswire.sink.SinkService;
 import io.newswire.schemas.Topics;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -90,21 +92,26 @@ final class UpCommand implements Callable<Integer> {
       services.putIfAbsent(IngestConfig.FEEDS_FILE, LocalFeed.settingsFile(data).toString());
       services.putIfAbsent(IngestConfig.STATE_DIR, data.resolve("ingest").toString());
       services.putIfAbsent(EnrichConfig.STATE_DIR, data.resolve("enrich").toString());
+      services.putIfAbsent(SinkConfig.DATABASE_URL,
+          "jdbc:sqlite:" + data.resolve("newswire.db"));
 
       HttpConfig http = new HttpConfig(services);
       PrometheusMeterRegistry meters = HttpHost.newMeterRegistry();
       EnrichStreams enrich = lifecycle.started(EnrichStreams.start(services,
           PlaceTagger.none(), meters));
+      SinkService sink = lifecycle.started(SinkService.start(services, meters));
       IngestService ingest = lifecycle.started(IngestService.create(services, meters));
       HttpHost host = lifecycle.started(new HttpHost(meters, List.of(Services.hosted(ingest),
-          Services.hosted(enrich)), http.maxRequestBytes()).start(http.host(), http.port()));
+          Services.hosted(enrich), Services.hosted(sink)), http.maxRequestBytes())
+          .start(http.host(), http.port()));
       ingest.start();
 
       out.printf("Newswire is ready (%.1f s).%n", (System.nanoTime() - start) / 1e9);
       out.printf("  Kafka            %s%n", platform.bootstrapServers());
       out.printf("  Schema registry  %s%n", platform.schemaRegistryUrl());
-      out.printf("  HTTP             http://%s:%d  (POST /v1/articles, /health/ready,"
-          + " /metrics)%n", http.host(), host.port());
+      out.printf("  HTTP             http://%s:%d  (POST and GET /v1/articles, /v1/places,"
+          + " /v1/stream, /health/ready, /metrics)%n", http.host(), host.port());
+      out.printf("  Database         %s%n", new SinkConfig(services).databaseUrlForDisplay());
       out.printf("  Topics           %s%n",
           String.join(", ", topics.stream().map(TopicSpec::name).toList()));
       out.printf("  Data             %s%n", data.toAbsolutePath().normalize());

@@ -56,6 +56,16 @@ public final class SinkConfig extends AbstractConfig {
     return getString(DATABASE_URL);
   }
 
+  /** The database URL with any password in it masked, for logs and banners. */
+  public String databaseUrlForDisplay() {
+    return redact(databaseUrl());
+  }
+
+  /** A JDBC URL with its {@code password=} parameter masked. */
+  public static String redact(String url) {
+    return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+  }
+
   public String databasePassword() {
     Password password = getPassword(DATABASE_PASSWORD);
     return password == null ? "" : password.value();

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.newswire.sink.SinkConfig;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +53,8 @@ public final class Database implements AutoCloseable {
     try {
       var result = Flyway.configure().dataSource(pool).locations(dialect.migrations())
           .load().migrate();
-      log.info("Database {} at schema version {} ({} migration(s) applied)", redact(url),
+      log.info("Database {} at schema version {} ({} migration(s) applied)",
+          SinkConfig.redact(url),
           result.targetSchemaVersion, result.migrationsExecuted);
     } catch (RuntimeException e) {
       pool.close();
@@ -71,11 +73,6 @@ public final class Database implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create " + parent, e);
     }
-  }
-
-  /** The URL without credentials, for logs. */
-  static String redact(String url) {
-    return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
   }
 
   public HikariDataSource pool() {
