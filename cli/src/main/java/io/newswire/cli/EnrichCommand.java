@@ -2,7 +2,8 @@ package io.newswire.cli;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.newswire.enrich.EnrichStreams;
-import io.newswire.enrich.PlaceTagger;
+import io.newswire.enrich.places.Gazetteer;
+import io.newswire.enrich.places.GazetteerTagger;
 import java.util.Map;
 import picocli.CommandLine.Command;
 
@@ -16,7 +17,8 @@ import picocli.CommandLine.Command;
 final class EnrichCommand extends ServiceCommand {
   @Override
   Started start(Map<String, String> settings, PrometheusMeterRegistry meters) {
-    EnrichStreams enrich = EnrichStreams.start(settings, PlaceTagger.none(), meters);
+    EnrichStreams enrich = EnrichStreams.start(settings,
+        new GazetteerTagger(Gazetteer.builtIn()), meters);
     return new Started(Services.hosted(enrich), enrich, "raw articles in, enriched out");
   }
 }

@@ -3,6 +3,8 @@ package io.newswire.enrich;
 import io.newswire.enrich.internal.ArticleEnricher;
 import io.newswire.enrich.internal.EnrichProcessor;
 import io.newswire.enrich.internal.LanguageIdentifier;
+import io.newswire.enrich.places.Gazetteer;
+import io.newswire.enrich.places.GazetteerTagger;
 import io.newswire.schemas.Topics;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,9 +24,9 @@ public final class EnrichTopology {
   private EnrichTopology() {
   }
 
-  /** The topology for {@code config}. */
+  /** The topology for {@code config}, tagging places with the built-in gazetteer. */
   public static Topology build(EnrichConfig config) {
-    return build(config, PlaceTagger.none(), new LanguageIdentifier());
+    return build(config, new GazetteerTagger(Gazetteer.builtIn()), new LanguageIdentifier());
   }
 
   /**

@@ -1,0 +1,23 @@
+package io.newswire.enrich.places;
+
+/**
+ * One place of the gazetteer.
+ *
+ * @param featureClass GeoNames feature class: A (country, division), P (populated place), L
+ *     (area, continent)
+ * @param latitude degrees; NaN when the source gives no coordinates
+ */
+public record GazetteerEntry(long geonameId, String name, String countryCode, String admin1Code,
+    String admin1Name, String featureClass, String featureCode, double latitude,
+    double longitude, long population) {
+
+  /** Whether this is a country. */
+  public boolean isCountry() {
+    return featureCode.startsWith("PCL");
+  }
+
+  /** Whether this is a first-level division. */
+  public boolean isAdmin1() {
+    return "ADM1".equals(featureCode);
+  }
+}

@@ -1,0 +1,344 @@
+package io.newswire.enrich.places;
+
+import io.newswire.avro.CountrySignal;
+import io.newswire.avro.Mention;
+import io.newswire.avro.MentionKind;
+import io.newswire.avro.Place;
+import io.newswire.avro.PlaceRole;
+import io.newswire.enrich.PlaceTagger;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds place names by longest normalised match against the gazetteer, drops the classic false
+ * positives (names of people, outlets, words that are places only by accident), keeps places
+ * inside organisations' names as mentions of their own kind, resolves each name to one place by
+ * country coherence, feature and population, and picks the focus by weighted mention count
+ * (headline and lead weigh more). Thread-safe.
+ */
+public final class GazetteerTagger implements PlaceTagger {
+  private static final int MAX_WORDS = 4;
+  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’.-]*");
+  private static final Set<String> PERSON_PARTICLES = Set.of("Abu", "Umm", "Ibn", "bin",
+      "Bin", "Mr", "Mrs", "Ms", "Dr", "Sheikh", "President", "General", "Minister");
+  private static final Pattern PERSON_AFTER = Pattern.compile(
+      "^\\s+(said|says|told|added|explained|who)\\b");
+  private static final Pattern OUTLET_BEFORE = Pattern.compile(
+      "\\b(told|tell|tells|according to|reported by|wrote in)\\s+$");
+  private static final Pattern ORGANISATION_WORD = Pattern.compile(
+      "^(Cells|Brigades?|Council|Ministry|Forces|Army|Unit|Company|Authority|Agency|Centre"
+          + "|Center|Committee|Police|Party|Movement|Front|Coalition|Organi[sz]ation|University"
+          + "|Institute|Commission|Office|Department|Group|Bank|Court|Liberation|State"
+          + "|Times|Post|News|Airport|Airways|Airlines|Club|United|FC)$");
+  private static final Pattern UNRESOLVED = Pattern.compile(
+      "((?:\\p{Lu}[\\p{L}'’-]+|al-\\p{Lu}[\\p{L}'’-]+)(?: (?:al-|el-)?\\p{Lu}[\\p{L}'’-]+){0,3}"
+          + "(?: al-\\p{Lu}[\\p{L}'’-]+)?) (district|province|governorate|village|town"
+          + "|neighbourhood|neighborhood|camp|region)\\b");
+
+  private final Gazetteer gazetteer;
+  private final Set<String> stopwords;
+  private final Set<String> commonWords;
+
+  public GazetteerTagger(Gazetteer gazetteer) {
+    this.gazetteer = Objects.requireNonNull(gazetteer, "gazetteer");
+    this.stopwords = readWords("/places/stopwords.txt");
+    this.commonWords = readWords("/places/common-words.txt");
+  }
+
+  @Override
+  public String gazetteerId() {
+    return gazetteer.id();
+  }
+
+  /** A name found in a field, before resolution. */
+  private record Found(String field, int start, int end, String text, MentionKind kind,
+      List<GazetteerEntry> candidates, double weight) {
+  }
+
+  @Override
+  public PlaceTags tag(ArticleText text) {
+    List<Found> found = new ArrayList<>();
+    Map<String, List<Mention>> demonyms = new LinkedHashMap<>();
+    scan("headline", text.headline(), 3.0, found, demonyms);
+    for (String caption : text.captions()) {
+      scan("caption", caption, 1.0, found, demonyms);
+    }
+    for (String subheading : text.subheadings()) {
+      scan("subheading", subheading, 1.0, found, demonyms);
+    }
+    String body = text.body() == null ? "" : text.body();
+    int lead = body.indexOf("\n\n");
+    scan("body", body, 1.0, found, demonyms);
+    if (lead > 0) {
+      int leadEnd = body.codePointCount(0, lead);
+      for (int i = 0; i < found.size(); i++) {
+        Found f = found.get(i);
+        if ("body".equals(f.field()) && f.end() <= leadEnd) {
+          found.set(i, new Found(f.field(), f.start(), f.end(), f.text(), f.kind(),
+              f.candidates(), f.weight() * 2));
+        }
+      }
+    }
+    Map<GazetteerEntry, List<Found>> resolved = resolve(found, text.dateline(), demonyms);
+    List<Place> places = new ArrayList<>();
+    GazetteerEntry focus = null;
+    double focusWeight = 0;
+    for (Map.Entry<GazetteerEntry, List<Found>> e : resolved.entrySet()) {
+      double weight = e.getValue().stream().mapToDouble(Found::weight).sum();
+      if (weight > focusWeight || weight == focusWeight && focus != null
+          && specificity(e.getKey()) > specificity(focus)) {
+        focus = e.getKey();
+        focusWeight = weight;
+      }
+    }
+    for (Map.Entry<GazetteerEntry, List<Found>> e : resolved.entrySet()) {
+      places.add(place(e.getKey(), e.getValue(), e.getKey() == focus));
+    }
+    addUnresolved(body, places);
+    List<CountrySignal> about = new ArrayList<>();
+    demonyms.forEach((iso, mentions) -> about.add(CountrySignal.newBuilder().setCountryCode(iso)
+        .setGeonameId(gazetteer.country(iso).map(GazetteerEntry::geonameId).orElse(null))
+        .setMentions(mentions).build()));
+    return new PlaceTags(places, focus == null ? null : focus.geonameId(),
+        focus == null ? null : focus.countryCode(), about);
+  }
+
+  private void scan(String field, String text, double weight, List<Found> found,
+      Map<String, List<Mention>> demonyms) {
+    if (text == null || text.isBlank()) {
+      return;
+    }
+    List<int[]> words = new ArrayList<>();
+    Matcher m = WORD.matcher(text);
+    while (m.find()) {
+      int end = m.end();
+      while (end > m.start() && ".'’-".indexOf(text.charAt(end - 1)) >= 0) {
+        end--;
+      }
+      words.add(new int[] {m.start(), end});
+    }
+    for (int i = 0; i < words.size(); i++) {
+      int[] first = words.get(i);
+      String firstWord = text.substring(first[0], first[1]);
+      if (!startsUpper(firstWord)) {
+        continue;
+      }
+      String demonym = gazetteer.demonym(firstWord).orElse(null);
+      if (demonym != null) {
+        demonyms.computeIfAbsent(demonym, k -> new ArrayList<>()).add(mention(field, text,
+            first[0], first[1], MentionKind.DEMONYM));
+        continue;
+      }
+      for (int n = Math.min(MAX_WORDS, words.size() - i); n >= 1; n--) {
+        int start = first[0];
+        int end = words.get(i + n - 1)[1];
+        if (n > 1 && text.substring(start, end).contains("\n")) {
+          continue;
+        }
+        String surface = text.substring(start, end);
+        List<GazetteerEntry> candidates = gazetteer.lookup(Names.normalise(surface));
+        if (candidates.isEmpty() || !plausible(text, start, end, surface, n)) {
+          continue;
+        }
+        MentionKind kind = insideOrganisation(text, words, i, i + n - 1)
+            ? MentionKind.EMBEDDED : MentionKind.NAME;
+        found.add(new Found(field, text.codePointCount(0, start), text.codePointCount(0, end),
+            surface, kind, candidates, kind == MentionKind.EMBEDDED ? weight * 0.2 : weight));
+        i += n - 1;
+        break;
+      }
+    }
+  }
+
+  /** The filters against the classic false positives. */
+  private boolean plausible(String text, int start, int end, String surface, int words) {
+    if (words == 1 && stopwords.contains(surface)) {
+      return false;
+    }
+    boolean abbreviation = surface.length() <= 4 && surface.equals(surface.toUpperCase(
+        Locale.ROOT)) && surface.chars().filter(Character::isLetter).count() >= 2;
+    if (!abbreviation && Arrays.stream(surface.toLowerCase(Locale.ROOT).split("[\\s-]+"))
+        .allMatch(commonWords::contains)) {
+      return false;
+    }
+    String before = text.substring(Math.max(0, start - 24), start);
+    String previousWord = before.replaceAll("^.*?([\\p{L}.]+)\\s*$", "$1");
+    if (PERSON_PARTICLES.contains(previousWord.replace(".", ""))) {
+      return false;
+    }
+    if (OUTLET_BEFORE.matcher(before).find()) {
+      return false;
+    }
+    String after = text.substring(end, Math.min(text.length(), end + 12));
+    if (words == 1 && PERSON_AFTER.matcher(after).find()) {
+      return false;
+    }
+    // A capitalised word followed by another capitalised word that is no place is likely a
+    // person's first name ("Omar Saleh"), unless the pair is a place of its own.
+    Matcher next = Pattern.compile("^ (\\p{Lu}[\\p{Ll}'’-]+)").matcher(after);
+    if (words == 1 && next.find() && !ORGANISATION_WORD.matcher(next.group(1)).matches()
+        && !gazetteer.contains(Names.normalise(next.group(1)))) {
+      return false;
+    }
+    return true;
+  }
+
+  /** Whether the name stands inside a longer capitalised name ending in an organisation word. */
+  private static boolean insideOrganisation(String text, List<int[]> words, int from, int to) {
+    int last = to;
+    while (last + 1 < words.size()) {
+      String next = text.substring(words.get(last + 1)[0], words.get(last + 1)[1]);
+      boolean connector = next.equals("of") || next.equals("and") || next.equals("the")
+          || next.equals("for");
+      if (!connector && !startsUpper(next)) {
+        break;
+      }
+      last++;
+      if (ORGANISATION_WORD.matcher(next).matches()) {
+        return true;
+      }
+    }
+    for (int i = from - 1; i >= Math.max(0, from - 4); i--) {
+      String previous = text.substring(words.get(i)[0], words.get(i)[1]);
+      if (ORGANISATION_WORD.matcher(previous).matches()) {
+        return true;
+      }
+      if (!startsUpper(previous) && !previous.equals("of") && !previous.equals("the")) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * One place per name: the candidate whose country the article is most about (other names,
+   * demonyms, the dateline), then countries and divisions over cities, then population.
+   */
+  private Map<GazetteerEntry, List<Found>> resolve(List<Found> found, String dateline,
+      Map<String, List<Mention>> demonyms) {
+    Map<String, Double> countryVotes = new HashMap<>();
+    demonyms.forEach((iso, mentions) -> countryVotes.merge(iso, 0.5 * mentions.size(),
+        Double::sum));
+    for (Found f : found) {
+      Set<String> countries = new HashSet<>();
+      f.candidates().forEach(c -> countries.add(c.countryCode()));
+      for (String iso : countries) {
+        if (iso != null) {
+          countryVotes.merge(iso, 1.0 / countries.size(), Double::sum);
+        }
+      }
+    }
+    if (dateline != null) {
+      for (GazetteerEntry c : gazetteer.lookup(Names.normalise(dateline.split(",")[0]))) {
+        countryVotes.merge(c.countryCode(), 2.0, Double::sum);
+      }
+    }
+    Map<GazetteerEntry, List<Found>> resolved = new LinkedHashMap<>();
+    for (Found f : found) {
+      GazetteerEntry best = f.candidates().stream().max(Comparator.comparingDouble(
+          c -> score(c, countryVotes))).orElseThrow();
+      resolved.computeIfAbsent(best, k -> new ArrayList<>()).add(f);
+    }
+    return resolved;
+  }
+
+  private static double score(GazetteerEntry candidate, Map<String, Double> countryVotes) {
+    double feature = candidate.isCountry() ? 6 : candidate.isAdmin1() ? 4
+        : "CONT".equals(candidate.featureCode()) ? 5
+        : "PPLC".equals(candidate.featureCode()) ? 2 : 0;
+    return feature + Math.log10(candidate.population() + 1)
+        + 3 * countryVotes.getOrDefault(candidate.countryCode(), 0.0);
+  }
+
+  private static int specificity(GazetteerEntry entry) {
+    return entry.isCountry() || "CONT".equals(entry.featureCode()) ? 0
+        : entry.isAdmin1() ? 1 : 2;
+  }
+
+  private static Place place(GazetteerEntry entry, List<Found> found, boolean focus) {
+    List<Mention> mentions = found.stream().map(f -> Mention.newBuilder().setField(f.field())
+        .setStart(f.start()).setEnd(f.end()).setText(f.text()).setKind(f.kind()).build())
+        .toList();
+    boolean onlyEmbedded = found.stream().allMatch(f -> f.kind() == MentionKind.EMBEDDED);
+    double confidence = onlyEmbedded ? 0.5
+        : Math.min(0.99, 0.7 + 0.05 * found.size() + (found.get(0).candidates().size() == 1
+            ? 0.15 : 0));
+    return Place.newBuilder()
+        .setGeonameId(entry.geonameId())
+        .setName(entry.name())
+        .setCountryCode(entry.countryCode())
+        .setAdmin1Code(entry.admin1Code())
+        .setAdmin1Name(entry.admin1Name())
+        .setFeatureClass(entry.featureClass())
+        .setFeatureCode(entry.featureCode())
+        .setLatitude(Double.isNaN(entry.latitude()) ? null : entry.latitude())
+        .setLongitude(Double.isNaN(entry.longitude()) ? null : entry.longitude())
+        .setPopulation(entry.population() > 0 ? entry.population() : null)
+        .setMentions(mentions)
+        .setConfidence(Math.round(confidence * 100) / 100.0)
+        .setRole(focus ? PlaceRole.FOCUS : PlaceRole.MENTIONED)
+        .build();
+  }
+
+  /** Names the text itself calls a place ("Hamam al-Alil district") that the gazetteer lacks. */
+  private void addUnresolved(String body, List<Place> places) {
+    Set<String> known = new HashSet<>();
+    places.forEach(p -> p.getMentions().forEach(m -> known.add(Names.normalise(m.getText()))));
+    Map<String, List<Mention>> unresolved = new LinkedHashMap<>();
+    Matcher m = UNRESOLVED.matcher(body);
+    while (m.find()) {
+      String name = m.group(1);
+      if (gazetteer.contains(Names.normalise(name)) || known.contains(Names.normalise(name))
+          || stopwords.contains(name)) {
+        continue;
+      }
+      unresolved.computeIfAbsent(name, k -> new ArrayList<>()).add(mention("body", body,
+          m.start(1), m.end(1), MentionKind.NAME));
+    }
+    unresolved.forEach((name, mentions) -> places.add(Place.newBuilder().setName(name)
+        .setMentions(mentions).setConfidence(0.5).setRole(PlaceRole.MENTIONED).build()));
+  }
+
+  private static Mention mention(String field, String text, int start, int end,
+      MentionKind kind) {
+    return Mention.newBuilder().setField(field).setStart(text.codePointCount(0, start))
+        .setEnd(text.codePointCount(0, end)).setText(text.substring(start, end)).setKind(kind)
+        .build();
+  }
+
+  private static boolean startsUpper(String word) {
+    if (word.startsWith("al-") || word.startsWith("el-")) {
+      return word.length() > 3 && Character.isUpperCase(word.codePointAt(3));
+    }
+    return Character.isUpperCase(word.codePointAt(0));
+  }
+
+  private static Set<String> readWords(String resource) {
+    Set<String> words = new HashSet<>();
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+        Objects.requireNonNull(GazetteerTagger.class.getResourceAsStream(resource)),
+        StandardCharsets.UTF_8))) {
+      reader.lines().filter(l -> !l.isBlank() && !l.startsWith("#"))
+          .flatMap(l -> Arrays.stream(l.trim().split("\\s+"))).forEach(words::add);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return Set.copyOf(words);
+  }
+}

@@ -1,0 +1,96 @@
+package io.newswire.enrich.places;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newswire.avro.ArticleFormat;
+import io.newswire.avro.EnrichedArticle;
+import io.newswire.avro.MentionKind;
+import io.newswire.avro.Place;
+import io.newswire.avro.RawArticle;
+import io.newswire.enrich.PlaceTagger;
+import io.newswire.enrich.internal.ArticleEnricher;
+import io.newswire.enrich.internal.LanguageIdentifier;
+import io.newswire.schemas.Fixtures;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class GazetteerTaggerTest {
+  private static GazetteerTagger tagger;
+  private static ArticleEnricher enricher;
+
+  @BeforeAll
+  static void buildOnce() {
+    tagger = new GazetteerTagger(Gazetteer.builtIn());
+    enricher = new ArticleEnricher(new LanguageIdentifier(), tagger, "test", Clock.systemUTC());
+  }
+
+  private static EnrichedArticle enrich(Path seed) throws Exception {
+    return enricher.enrich(RawArticle.newBuilder().setId("s").setVersion(1).setFeedId("f")
+        .setReceivedAt(Instant.now()).setFormat(ArticleFormat.TEXT)
+        .setContentType("text/plain; charset=utf-8")
+        .setContent(ByteBuffer.wrap(Files.readAllBytes(seed))).build());
+  }
+
+  private static PlaceTagger.PlaceTags tag(String body) {
+    return tagger.tag(new PlaceTagger.ArticleText(null, null, List.of(), List.of(), body));
+  }
+
+  @Test
+  void shouldFindMosulIraqAndNinevehInFirstSeedWithMosulAsFocus() throws Exception {
+    EnrichedArticle article = enrich(Fixtures.seeds().get(0));
+
+    List<Place> places = article.getPlaces();
+    System.out.println(places.stream().map(p -> p.getName() + "/" + p.getGeonameId() + "/"
+        + p.getRole() + "/" + p.getMentions().stream().map(m -> m.getText()).toList()).toList());
+    assertThat(places).extracting(Place::getGeonameId).contains(99072L, 99237L, 92877L);
+    assertThat(article.getFocusGeonameId()).isEqualTo(99072L);
+    assertThat(article.getFocusCountryCode()).isEqualTo("IQ");
+    assertThat(places).flatExtracting(Place::getMentions).extracting(m -> m.getText())
+        .doesNotContain("Abu Omar", "Omar", "Ibrahim", "Diyaruna");
+    assertThat(article.getAboutCountries()).extracting(c -> c.getCountryCode()).contains("IQ");
+    Place mosul = places.stream().filter(p -> p.getGeonameId() == 99072L).findFirst()
+        .orElseThrow();
+    assertThat(mosul.getMentions()).extracting(m -> m.getKind())
+        .contains(MentionKind.NAME, MentionKind.EMBEDDED);
+  }
+
+  @Test
+  void shouldReportHamamAlAlilAsUnresolvedInSecondSeed() throws Exception {
+    EnrichedArticle article = enrich(Fixtures.seeds().get(1));
+
+    System.out.println(article.getPlaces().stream().map(p -> p.getName() + "/"
+        + p.getGeonameId()).toList());
+    assertThat(article.getPlaces()).extracting(Place::getGeonameId).contains(99072L, 92877L);
+    assertThat(article.getPlaces()).filteredOn(p -> p.getGeonameId() == null)
+        .extracting(Place::getName).contains("Hamam al-Alil");
+    assertThat(article.getPlaces()).flatExtracting(Place::getMentions)
+        .extracting(m -> m.getText()).doesNotContain("Ibrahim", "Diyaruna");
+  }
+
+  @Test
+  void shouldCountOffsetsInCodePointsOfTheField() {
+    String body = "Café 𝒜 in Basra today.";
+
+    PlaceTagger.PlaceTags tags = tag(body);
+
+    var mention = tags.places().get(0).getMentions().get(0);
+    assertThat(mention.getText()).isEqualTo("Basra");
+    assertThat(body.codePoints().skip(mention.getStart()).limit(5)
+        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+        .toString()).isEqualTo("Basra");
+  }
+
+  @Test
+  void shouldNotTagPeopleOrOutlets() {
+    PlaceTagger.PlaceTags tags = tag("Abu Omar spoke. Officials told Diyaruna, and Ibrahim said"
+        + " the road to Basra was open.");
+
+    assertThat(tags.places()).extracting(Place::getName).containsExactly("Basrah");
+  }
+}
