@@ -46,6 +46,7 @@ public final class GazetteerTagger implements PlaceTagger {
           + "|Center|Committee|Police|Party|Movement|Front|Coalition|Organi[sz]ation|University"
           + "|Institute|Commission|Office|Department|Group|Bank|Court|Liberation|State"
           + "|Times|Post|News|Airport|Airways|Airlines|Club|United|FC)$");
+  private static final Pattern NEXT_CAPITALISED = Pattern.compile("^ (\\p{Lu}[\\p{Ll}'’-]+)");
   private static final Pattern UNRESOLVED = Pattern.compile(
       "((?:\\p{Lu}[\\p{L}'’-]+|al-\\p{Lu}[\\p{L}'’-]+)(?: (?:al-|el-)?\\p{Lu}[\\p{L}'’-]+){0,3}"
           + "(?: al-\\p{Lu}[\\p{L}'’-]+)?) (district|province|governorate|village|town"
@@ -133,8 +134,13 @@ public final class GazetteerTagger implements PlaceTagger {
       }
       words.add(new int[] {m.start(), end});
     }
+    CodePoints offsets = new CodePoints(text);
     for (int i = 0; i < words.size(); i++) {
       int[] first = words.get(i);
+      if (!Character.isUpperCase(text.codePointAt(first[0]))
+          && !text.startsWith("al-", first[0]) && !text.startsWith("el-", first[0])) {
+        continue;
+      }
       String firstWord = text.substring(first[0], first[1]);
       if (!startsUpper(firstWord)) {
         continue;
@@ -158,8 +164,8 @@ public final class GazetteerTagger implements PlaceTagger {
         }
         MentionKind kind = insideOrganisation(text, words, i, i + n - 1)
             ? MentionKind.EMBEDDED : MentionKind.NAME;
-        found.add(new Found(field, text.codePointCount(0, start), text.codePointCount(0, end),
-            surface, kind, candidates, kind == MentionKind.EMBEDDED ? weight * 0.2 : weight));
+        found.add(new Found(field, offsets.at(start), offsets.at(end), surface, kind,
+            candidates, kind == MentionKind.EMBEDDED ? weight * 0.2 : weight));
         i += n - 1;
         break;
       }
@@ -191,7 +197,7 @@ public final class GazetteerTagger implements PlaceTagger {
     }
     // A capitalised word followed by another capitalised word that is no place is likely a
     // person's first name ("Omar Saleh"), unless the pair is a place of its own.
-    Matcher next = Pattern.compile("^ (\\p{Lu}[\\p{Ll}'’-]+)").matcher(after);
+    Matcher next = NEXT_CAPITALISED.matcher(after);
     if (words == 1 && next.find() && !ORGANISATION_WORD.matcher(next.group(1)).matches()
         && !gazetteer.contains(Names.normalise(next.group(1)))) {
       return false;
@@ -320,6 +326,27 @@ public final class GazetteerTagger implements PlaceTagger {
     return Mention.newBuilder().setField(field).setStart(text.codePointCount(0, start))
         .setEnd(text.codePointCount(0, end)).setText(text.substring(start, end)).setKind(kind)
         .build();
+  }
+
+  /** Code-point offsets of char indexes, counted forward from the last one asked for. */
+  private static final class CodePoints {
+    private final String text;
+    private int charIndex;
+    private int codePoints;
+
+    CodePoints(String text) {
+      this.text = text;
+    }
+
+    int at(int index) {
+      if (index < charIndex) {
+        charIndex = 0;
+        codePoints = 0;
+      }
+      codePoints += text.codePointCount(charIndex, index);
+      charIndex = index;
+      return codePoints;
+    }
   }
 
   private static boolean startsUpper(String word) {

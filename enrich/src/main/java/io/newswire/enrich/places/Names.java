@@ -19,8 +19,9 @@ final class Names {
   }
 
   static String normalise(String name) {
-    String folded = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("")
-        .toLowerCase(Locale.ROOT);
+    boolean ascii = name.chars().allMatch(c -> c < 0x80);
+    String folded = (ascii ? name : MARKS.matcher(Normalizer.normalize(name,
+        Normalizer.Form.NFD)).replaceAll("")).toLowerCase(Locale.ROOT);
     folded = SEPARATORS.matcher(folded).replaceAll(" ");
     folded = NON_NAME.matcher(folded).replaceAll("").replace(".", "").trim();
     folded = ARTICLE.matcher(folded).replaceAll("$1").trim();

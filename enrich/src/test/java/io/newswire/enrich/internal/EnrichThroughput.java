@@ -7,6 +7,8 @@ import io.newswire.enrich.EnrichConfig;
 import io.newswire.enrich.EnrichStreams;
 import io.newswire.enrich.EnrichTopology;
 import io.newswire.enrich.PlaceTagger;
+import io.newswire.enrich.places.Gazetteer;
+import io.newswire.enrich.places.GazetteerTagger;
 import io.newswire.schemas.Topics;
 import io.newswire.schemas.serde.AvroSerdeConfig;
 import java.nio.ByteBuffer;
@@ -56,9 +58,10 @@ public final class EnrichThroughput {
     Properties props = EnrichStreams.streamsProperties(config);
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     LanguageIdentifier languages = new LanguageIdentifier();
+    PlaceTagger places = new GazetteerTagger(Gazetteer.builtIn());
     Topics topics = Topics.create(settings);
     try (TopologyTestDriver driver = new TopologyTestDriver(
-        EnrichTopology.build(config, PlaceTagger.none(), languages), props)) {
+        EnrichTopology.build(config, places, languages), props)) {
       TestInputTopic<String, RawArticle> in = driver.createInputTopic(topics.raw().name(),
           new StringSerializer(), topics.raw().valueSerde().serializer());
       TestOutputTopic<String, EnrichedArticle> out = driver.createOutputTopic(
@@ -78,12 +81,14 @@ public final class EnrichThroughput {
           + " = %.0f articles/s on one thread%n", enriched, seconds, enriched / seconds);
     }
 
-    ArticleEnricher enricher = new ArticleEnricher(languages, PlaceTagger.none(), "bench",
+    ArticleEnricher enricher = new ArticleEnricher(languages, places, "bench",
         Clock.systemUTC());
     List<String> texts = articles.stream().map(a -> new String(a.getContent().array(),
         StandardCharsets.UTF_8)).toList();
     time("whole enrichment", measured, i -> enricher.enrich(articles.get(i)));
     time("structure (text reader)", measured, i -> TextArticleReader.read(texts.get(i)));
+    time("place tagging", measured, i -> places.tag(new PlaceTagger.ArticleText(null, null,
+        List.of(), List.of(), texts.get(i))));
     time("language detection", measured, i -> languages.detect(texts.get(i)));
     time("sources (people, organisations)", measured, i -> SourceMentions.find(texts.get(i)));
     time("dates", measured, i -> DateMentions.find(texts.get(i), Instant.now()));
