@@ -179,6 +179,45 @@ class SinkKafkaIT {
     }
   }
 
+  /**
+   * Every article is stored once in SQLite even while another connection holds the database
+   * locked mid-stream; while it does, the sink is not ready and commits nothing ahead.
+   */
+  @Test
+  @Timeout(180)
+  void shouldStoreEveryArticleOnceWhileSqliteIsLocked(@TempDir Path dir) throws Exception {
+    String url = TestDatabases.sqlite(dir);
+    String suffix = UUID.randomUUID().toString();
+    try (SinkService sink = SinkService.start(settings(url, suffix), new SimpleMeterRegistry())) {
+      for (int i = 0; i < 30; i++) {
+        send("enriched-" + suffix, article("l-" + i, "Before " + i, "Basra", "IQ"));
+      }
+      await().atMost(Duration.ofSeconds(60))
+          .until(() -> count(url, "SELECT count(*) FROM articles") == 30);
+
+      int duringLock;
+      try (Connection lock = DriverManager.getConnection(url);
+          Statement s = lock.createStatement()) {
+        s.execute("BEGIN EXCLUSIVE");
+        for (int i = 30; i < 60; i++) {
+          send("enriched-" + suffix, article("l-" + i, "During " + i, "Basra", "IQ"));
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> !sink.isReady());
+        try (ResultSet r = s.executeQuery("SELECT count(*) FROM articles")) {
+          r.next();
+          duringLock = r.getInt(1);
+        }
+        s.execute("COMMIT");
+      }
+
+      await().atMost(Duration.ofSeconds(60))
+          .until(() -> count(url, "SELECT count(*) FROM articles") == 60);
+      await().atMost(Duration.ofSeconds(30)).until(sink::isReady);
+      assertThat(duringLock).isEqualTo(30);
+      assertThat(count(url, "SELECT count(*) FROM article_places")).isEqualTo(60);
+    }
+  }
+
   /** A record the database refuses goes to the dead-letter topic; its batch-mates are stored. */
   @Test
   @Timeout(120)

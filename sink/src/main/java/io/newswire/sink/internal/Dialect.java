@@ -28,7 +28,8 @@ public interface Dialect {
 
   /**
    * Whether an error is the database's state (down, busy, out of connections: retry the same
-   * batch later) rather than the data's (constraint, value out of range: the record is at fault).
+   * batch later) rather than the data's (constraint, value out of range: the record is at
+   * fault). When in doubt, the database's: a stall is visible and loses nothing.
    */
   boolean isTransient(SQLException error);
 

@@ -35,12 +35,9 @@ final class PostgresDialect implements Dialect {
   @Override
   public boolean isTransient(SQLException error) {
     String state = error.getSQLState();
-    if (state == null) {
-      return true;
-    }
-    // 08 connection, 53 resources, 57 operator intervention (shutdown, terminated), 40 rollback
-    // (serialization, deadlock), 58 system error.
-    return state.startsWith("08") || state.startsWith("53") || state.startsWith("57")
-        || state.startsWith("40") || state.startsWith("58") || state.startsWith("28");
+    // Only data exceptions (22) and integrity violations (23) are the record's fault; anything
+    // else (connection, resources, shutdown, even our own SQL) pauses and retries rather than
+    // dead-letter records that are fine.
+    return state == null || !(state.startsWith("22") || state.startsWith("23"));
   }
 }

@@ -42,9 +42,11 @@ final class SqliteDialect implements Dialect {
   public boolean isTransient(SQLException error) {
     if (error instanceof SQLiteException sqlite) {
       SQLiteErrorCode code = sqlite.getResultCode();
+      // Only TOOBIG, CONSTRAINT, MISMATCH and RANGE are the record's fault; BUSY, LOCKED,
+      // READONLY, IOERR, FULL and the rest pause and retry.
       return switch (code.code & 0xff) {
-        case 5, 6, 10, 13, 14 -> true; // BUSY, LOCKED, IOERR, FULL, CANTOPEN
-        default -> false;
+        case 18, 19, 20, 25 -> false;
+        default -> true;
       };
     }
     return true;
