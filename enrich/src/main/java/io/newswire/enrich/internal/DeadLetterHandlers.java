@@ -1,5 +1,6 @@
 package io.newswire.enrich.internal;
 
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import io.newswire.schemas.registry.RegistryException;
@@ -33,24 +34,32 @@ public final class DeadLetterHandlers {
     return false;
   }
 
-  /**
-   * A raw record that cannot be deserialized. CONTINUE: the record goes to the dead-letter topic
-   * with its original bytes.
-   */
-  public static final class Deserialization implements DeserializationExceptionHandler {
+  /** What the three handlers share: the dead-letter builder, and logging then resuming. */
+  private abstract static class Handler {
     private DeadLetters letters;
 
-    @Override
     public void configure(Map<String, ?> configs) {
       letters = DeadLetters.fromSettings(configs);
     }
 
+    List<ProducerRecord<byte[], byte[]>> deadLetter(String stage, ErrorHandlerContext context,
+        byte[] key, byte[] value, Exception exception) {
+      log.warn("{}-{}@{} to the dead-letter topic ({}): {}", context.topic(),
+          context.partition(), context.offset(), stage, exception.toString());
+      return letters.of(stage, context, key, value, exception);
+    }
+  }
+
+  /**
+   * A raw record that cannot be deserialized. CONTINUE: the record goes to the dead-letter topic
+   * with its original bytes.
+   */
+  public static final class Deserialization extends Handler
+      implements DeserializationExceptionHandler {
     @Override
     public Response handleError(ErrorHandlerContext context,
         ConsumerRecord<byte[], byte[]> record, Exception exception) {
-      log.warn("Unreadable record {}-{}@{} to the dead-letter topic: {}", context.topic(),
-          context.partition(), context.offset(), exception.toString());
-      return Response.resume(letters.of(DeadLetters.STAGE_DESERIALIZE, context, record.key(),
+      return Response.resume(deadLetter(DeadLetters.STAGE_DESERIALIZE, context, record.key(),
           record.value(), exception));
     }
   }
@@ -59,46 +68,29 @@ public final class DeadLetterHandlers {
    * An article whose enrichment threw. CONTINUE: the original raw record goes to the
    * dead-letter topic.
    */
-  public static final class Processing implements ProcessingExceptionHandler {
-    private DeadLetters letters;
-
-    @Override
-    public void configure(Map<String, ?> configs) {
-      letters = DeadLetters.fromSettings(configs);
-    }
-
+  public static final class Processing extends Handler implements ProcessingExceptionHandler {
     @Override
     public Response handleError(ErrorHandlerContext context, Record<?, ?> record,
         Exception exception) {
-      log.warn("Enrichment of {}-{}@{} failed, to the dead-letter topic: {}", context.topic(),
-          context.partition(), context.offset(), exception.toString());
-      return Response.resume(letters.of(DeadLetters.STAGE_PROCESS, context,
+      return Response.resume(deadLetter(DeadLetters.STAGE_PROCESS, context,
           context.sourceRawKey(), context.sourceRawValue(), exception));
     }
   }
 
   /**
    * An enriched record Kafka refuses for good (too large, say) or that cannot be serialized.
-   * Retriable errors are retried; for the rest CONTINUE: the original raw record goes to the
+   * Retriable errors are retried, and an unreachable schema registry fails the task (to retry
+   * from its last commit); for the rest CONTINUE: the original raw record goes to the
    * dead-letter topic.
    */
-  public static final class Production implements ProductionExceptionHandler {
-    private DeadLetters letters;
-
-    @Override
-    public void configure(Map<String, ?> configs) {
-      letters = DeadLetters.fromSettings(configs);
-    }
-
+  public static final class Production extends Handler implements ProductionExceptionHandler {
     @Override
     public Response handleError(ErrorHandlerContext context,
         ProducerRecord<byte[], byte[]> record, Exception exception) {
       if (exception instanceof RetriableException) {
         return Response.retry();
       }
-      log.warn("Writing the enrichment of {}-{}@{} failed, to the dead-letter topic: {}",
-          context.topic(), context.partition(), context.offset(), exception.toString());
-      return Response.resume(letters.of(DeadLetters.STAGE_PRODUCE, context,
+      return Response.resume(deadLetter(DeadLetters.STAGE_PRODUCE, context,
           context.sourceRawKey(), context.sourceRawValue(), exception));
     }
 
@@ -112,9 +104,7 @@ public final class DeadLetterHandlers {
             context.partition(), context.offset(), exception.toString());
         return Response.fail();
       }
-      log.warn("Serializing the enrichment of {}-{}@{} failed, to the dead-letter topic: {}",
-          context.topic(), context.partition(), context.offset(), exception.toString());
-      return Response.resume(letters.of(DeadLetters.STAGE_PRODUCE, context,
+      return Response.resume(deadLetter(DeadLetters.STAGE_PRODUCE, context,
           context.sourceRawKey(), context.sourceRawValue(), exception));
     }
   }
