@@ -65,11 +65,6 @@ final class Fingerprints {
     return signature;
   }
 
-  /** Hamming distance between two signatures. */
-  static int distance(long a, long b) {
-    return Long.bitCount(a ^ b);
-  }
-
   /** Spreads FNV's weak low bits (the finaliser of MurmurHash3). */
   private static long mix(long h) {
     h ^= h >>> 33;
