@@ -30,6 +30,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +42,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EnrichExactlyOnceIT {
   private static final int ARTICLES = 400;
+
+  /** Child processes started by the test, killed at the end whatever happened. */
+  private final List<Process> children = new ArrayList<>();
+
+  @AfterEach
+  void killChildren() throws InterruptedException {
+    for (Process child : children) {
+      child.destroyForcibly();
+      child.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
 
   @Test
   @Timeout(300)
@@ -121,7 +133,7 @@ class EnrichExactlyOnceIT {
     producer.flush();
   }
 
-  private static Process startEnrich(EmbeddedPlatform platform, Path stateDir)
+  private Process startEnrich(EmbeddedPlatform platform, Path stateDir)
       throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-cp",
@@ -129,7 +141,9 @@ class EnrichExactlyOnceIT {
         platform.bootstrapServers(), platform.schemaRegistryUrl(), stateDir.toString());
     File log = stateDir.resolveSibling(stateDir.getFileName() + "-enrich.log").toFile();
     builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log));
-    return builder.start();
+    Process child = builder.start();
+    children.add(child);
+    return child;
   }
 
   /**
