@@ -174,7 +174,8 @@ public final class GazetteerTagger implements PlaceTagger {
 
   /** The filters against the classic false positives. */
   private boolean plausible(String text, int start, int end, String surface, int words) {
-    if (words == 1 && stopwords.contains(surface)) {
+    if (words == 1 && (stopwords.contains(surface)
+        || ORGANISATION_WORD.matcher(surface).matches())) {
       return false;
     }
     boolean abbreviation = surface.length() <= 4 && surface.equals(surface.toUpperCase(

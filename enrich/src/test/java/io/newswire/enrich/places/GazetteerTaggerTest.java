@@ -87,6 +87,13 @@ class GazetteerTaggerTest {
   }
 
   @Test
+  void shouldNotTagAnOrganisationWordAlone() {
+    PlaceTagger.PlaceTags tags = tag("Photo courtesy of the Ninawa Centre for Information.");
+
+    assertThat(tags.places()).extracting(Place::getName).doesNotContain("Centre");
+  }
+
+  @Test
   void shouldNotTagPeopleOrOutlets() {
     PlaceTagger.PlaceTags tags = tag("Abu Omar spoke. Officials told Diyaruna, and Ibrahim said"
         + " the road to Basra was open.");
