@@ -1,8 +1,8 @@
 package io.newswire.cli;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.newswire.enrich.EnrichConfig;
 import io.newswire.enrich.EnrichStreams;
-import io.newswire.enrich.places.Gazetteer;
 import io.newswire.enrich.places.GazetteerTagger;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -18,7 +18,7 @@ final class EnrichCommand extends ServiceCommand {
   @Override
   Started start(Map<String, String> settings, PrometheusMeterRegistry meters) {
     EnrichStreams enrich = EnrichStreams.start(settings,
-        new GazetteerTagger(Gazetteer.builtIn()), meters);
+        new GazetteerTagger(new EnrichConfig(settings).gazetteer()), meters);
     return new Started(Services.hosted(enrich), enrich, "raw articles in, enriched out");
   }
 }

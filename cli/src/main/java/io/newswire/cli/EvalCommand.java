@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -31,9 +32,12 @@ final class EvalCommand implements Callable<Integer> {
           + " Literal,Mixed,Embedded_Literal,Literal_Modifier.")
   List<String> types;
 
+  @Mixin
+  GazetteerOption gazetteerOption;
+
   @Override
   public Integer call() throws Exception {
-    Gazetteer gazetteer = Gazetteer.builtIn();
+    Gazetteer gazetteer = gazetteerOption.loadAndReport(spec.commandLine().getOut());
     Set<String> kept = types == null ? Set.of() : new LinkedHashSet<>(types);
     Evaluation.Scores scores = Evaluation.score(new GazetteerTagger(gazetteer), gazetteer,
         corpus, kept);

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,6 +39,9 @@ final class TagCommand implements Callable<Integer> {
   @ArgGroup(multiplicity = "1")
   Input input;
 
+  @Mixin
+  GazetteerOption gazetteer;
+
   static final class Input {
     @Parameters(paramLabel = "FILE", description = "An article as text.")
     Path file;
@@ -49,7 +53,8 @@ final class TagCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PlaceTagger tagger = new GazetteerTagger(Gazetteer.builtIn());
+    Gazetteer loaded = gazetteer.load();
+    PlaceTagger tagger = new GazetteerTagger(loaded);
     PrintWriter out = spec.commandLine().getOut();
     if (input.file != null) {
       String text = Files.readString(input.file, StandardCharsets.UTF_8);
@@ -74,10 +79,14 @@ final class TagCommand implements Callable<Integer> {
           }
           var article = JSON.readTree(line);
           ObjectNode result = JSON.createObjectNode().put("id", article.path("id").asText());
-          ArrayNode places = result.putArray("places");
-          for (Evaluation.Span span : Evaluation.predict(tagger, article.path("text").asText())) {
-            ObjectNode p = places.addObject().put("start", span.start()).put("end", span.end())
+          ArrayNode mentions = result.putArray("places");
+          for (Evaluation.Span span : Evaluation.predict(tagger, loaded,
+              article.path("text").asText())) {
+            ObjectNode p = mentions.addObject().put("start", span.start()).put("end", span.end())
                 .put("name", span.name());
+            if (span.geonameId() != null) {
+              p.put("geonameId", span.geonameId());
+            }
             if (!Double.isNaN(span.lat())) {
               p.put("lat", span.lat()).put("lon", span.lon());
             }

@@ -3,7 +3,6 @@ package io.newswire.cli;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.newswire.enrich.EnrichConfig;
 import io.newswire.enrich.EnrichStreams;
-import io.newswire.enrich.places.Gazetteer;
 import io.newswire.enrich.places.GazetteerTagger;
 import io.newswire.ingest.IngestConfig;
 import io.newswire.ingest.IngestService;
@@ -99,7 +98,7 @@ final class UpCommand implements Callable<Integer> {
       HttpConfig http = new HttpConfig(services);
       PrometheusMeterRegistry meters = HttpHost.newMeterRegistry();
       EnrichStreams enrich = lifecycle.started(EnrichStreams.start(services,
-          new GazetteerTagger(Gazetteer.builtIn()), meters));
+          new GazetteerTagger(new EnrichConfig(services).gazetteer()), meters));
       SinkService sink = lifecycle.started(SinkService.start(services, meters));
       IngestService ingest = lifecycle.started(IngestService.create(services, meters));
       HttpHost host = lifecycle.started(new HttpHost(meters, List.of(Services.hosted(ingest),

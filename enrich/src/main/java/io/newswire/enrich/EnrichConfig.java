@@ -1,5 +1,6 @@
 package io.newswire.enrich;
 
+import io.newswire.enrich.places.Gazetteer;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,6 +25,7 @@ public final class EnrichConfig extends AbstractConfig {
   public static final String DEDUP_WINDOW_MS = "enrich.dedup.window.ms";
   public static final String COMMIT_INTERVAL_MS = "enrich.commit.interval.ms";
   public static final String PIPELINE_VERSION = "enrich.pipeline.version";
+  public static final String GAZETTEER = "enrich.gazetteer";
 
   public static final ConfigDef DEFINITION = new ConfigDef()
       .define(BOOTSTRAP_SERVERS, Type.STRING, "127.0.0.1:9092", new ConfigDef.NonEmptyString(),
@@ -44,7 +46,12 @@ public final class EnrichConfig extends AbstractConfig {
       .define(COMMIT_INTERVAL_MS, Type.INT, 100, Range.atLeast(1), Importance.LOW,
           "How often transactions commit: the floor of end-to-end latency under exactly-once.")
       .define(PIPELINE_VERSION, Type.STRING, defaultVersion(), Importance.LOW,
-          "Version stamped into each record's provenance.");
+          "Version stamped into each record's provenance.")
+      .define(GAZETTEER, Type.STRING, Gazetteer.BUILT_IN, new ConfigDef.NonEmptyString(),
+          Importance.MEDIUM, "Where places come from, comma-separated: 'builtin' (GeoNames"
+              + " cities of 15,000 people or more) and/or paths of GeoNames dumps (cities500.txt,"
+              + " allCountries.txt.gz, alternateNamesV2.txt ...). Countries, first-level"
+              + " divisions and Newswire's lists are always loaded.");
 
   public EnrichConfig(Map<?, ?> props) {
     super(DEFINITION, props, false);
@@ -54,6 +61,11 @@ public final class EnrichConfig extends AbstractConfig {
   private static String defaultVersion() {
     String version = EnrichConfig.class.getPackage().getImplementationVersion();
     return version == null ? "development" : version;
+  }
+
+  /** The gazetteer these settings name, compiled (seconds for a large dump). */
+  public Gazetteer gazetteer() {
+    return Gazetteer.load(getString(GAZETTEER));
   }
 
   public Duration dedupWindow() {

@@ -3,7 +3,6 @@ package io.newswire.enrich;
 import io.newswire.enrich.internal.ArticleEnricher;
 import io.newswire.enrich.internal.EnrichProcessor;
 import io.newswire.enrich.internal.LanguageIdentifier;
-import io.newswire.enrich.places.Gazetteer;
 import io.newswire.enrich.places.GazetteerTagger;
 import io.newswire.schemas.Topics;
 import java.time.Clock;
@@ -24,9 +23,9 @@ public final class EnrichTopology {
   private EnrichTopology() {
   }
 
-  /** The topology for {@code config}, tagging places with the built-in gazetteer. */
+  /** The topology for {@code config}, tagging places with the gazetteer it names. */
   public static Topology build(EnrichConfig config) {
-    return build(config, new GazetteerTagger(Gazetteer.builtIn()), new LanguageIdentifier());
+    return build(config, new GazetteerTagger(config.gazetteer()), new LanguageIdentifier());
   }
 
   /**

@@ -28,8 +28,8 @@ public final class Evaluation {
   private static final double MAX_ERROR_KM = 20039;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** A span with coordinates where known (NaN when not). */
-  public record Span(int start, int end, String name, double lat, double lon) {
+  /** A span with its place's geonameId (null when unresolved) and coordinates (NaN when not). */
+  public record Span(int start, int end, String name, Long geonameId, double lat, double lon) {
     boolean hasPoint() {
       return !Double.isNaN(lat) && !Double.isNaN(lon);
     }
@@ -45,8 +45,11 @@ public final class Evaluation {
   private Evaluation() {
   }
 
-  /** Every mention the tagger reports for a text, as spans (demonyms as their country). */
-  public static List<Span> predict(PlaceTagger tagger, String text) {
+  /**
+   * Every mention the tagger reports for a text, as spans; demonyms as mentions of their country,
+   * placed where the gazetteer puts it.
+   */
+  public static List<Span> predict(PlaceTagger tagger, Gazetteer gazetteer, String text) {
     PlaceTagger.PlaceTags tags = tagger.tag(new PlaceTagger.ArticleText(null, null, List.of(),
         List.of(), text));
     List<Span> spans = new ArrayList<>();
@@ -54,12 +57,17 @@ public final class Evaluation {
       double lat = place.getLatitude() == null ? Double.NaN : place.getLatitude();
       double lon = place.getLongitude() == null ? Double.NaN : place.getLongitude();
       for (Mention m : place.getMentions()) {
-        spans.add(new Span(m.getStart(), m.getEnd(), m.getText(), lat, lon));
+        spans.add(new Span(m.getStart(), m.getEnd(), m.getText(), place.getGeonameId(), lat,
+            lon));
       }
     }
     for (var country : tags.aboutCountries()) {
+      GazetteerEntry entry = gazetteer.country(country.getCountryCode()).orElse(null);
       for (Mention m : country.getMentions()) {
-        spans.add(new Span(m.getStart(), m.getEnd(), m.getText(), Double.NaN, Double.NaN));
+        spans.add(entry == null
+            ? new Span(m.getStart(), m.getEnd(), m.getText(), null, Double.NaN, Double.NaN)
+            : new Span(m.getStart(), m.getEnd(), m.getText(), entry.geonameId(),
+                entry.latitude(), entry.longitude()));
       }
     }
     return spans;
@@ -93,12 +101,12 @@ public final class Evaluation {
             continue;
           }
           golds.add(new Span(t.path("start").asInt(), t.path("end").asInt(),
-              t.path("name").asText(),
+              t.path("name").asText(), null,
               t.hasNonNull("lat") ? t.get("lat").asDouble() : Double.NaN,
               t.hasNonNull("lon") ? t.get("lon").asDouble() : Double.NaN));
         }
         long started = System.nanoTime();
-        List<Span> predictions = predict(tagger, text);
+        List<Span> predictions = predict(tagger, gazetteer, text);
         nanos += System.nanoTime() - started;
         articles++;
         gold += golds.size();
@@ -107,7 +115,7 @@ public final class Evaluation {
         for (Span[] pair : matchOverlap(golds, predictions)) {
           overlap++;
           Span g = pair[0];
-          Span p = resolvedPoint(pair[1], gazetteer);
+          Span p = pair[1];
           if (g.hasPoint() && p.hasPoint()) {
             errors.add(distanceKm(g.lat(), g.lon(), p.lat(), p.lon()));
           }
@@ -125,16 +133,6 @@ public final class Evaluation {
         errors.size(), errors.isEmpty() ? Double.NaN : within / errors.size(), mean,
         errors.isEmpty() ? Double.NaN : errors.get(errors.size() / 2), auc,
         nanos == 0 ? 0 : articles / (nanos / 1e9));
-  }
-
-  /** Demonym spans carry no point; score them at their country's point. */
-  private static Span resolvedPoint(Span span, Gazetteer gazetteer) {
-    if (span.hasPoint()) {
-      return span;
-    }
-    String iso = gazetteer.demonym(span.name()).orElse(null);
-    return iso == null ? span : gazetteer.country(iso).map(c -> new Span(span.start(),
-        span.end(), span.name(), c.latitude(), c.longitude())).orElse(span);
   }
 
   private static int matchExact(List<Span> gold, List<Span> predicted) {

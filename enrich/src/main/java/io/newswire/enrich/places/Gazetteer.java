@@ -6,25 +6,38 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
 import org.slf4j.LoggerFactory;
 
 /**
- * Places by normalised name, compiled once into memory: the built-in default is GeoNames'
- * countries, first-level divisions and cities of 15,000 people or more (as shipped in the
- * {@code opensextant-xponents-core} jar), plus Newswire's reviewed aliases, continents and
- * demonyms. Countries take their capital's coordinates and divisions their seat's, since those
- * files carry none. Immutable once built; thread-safe.
+ * Places by normalised name, compiled once into memory. The frame is always GeoNames' countries
+ * and first-level divisions (as shipped in the {@code opensextant-xponents-core} jar) plus
+ * Newswire's reviewed aliases, continents and demonyms. The populated places come from the
+ * built-in cities of 15,000 people or more, from GeoNames dumps given by path, or from both.
+ * Countries are placed at their centroid, US states at theirs and other divisions at their seat,
+ * unless a loaded dump carries the country or division itself. Immutable once built; thread-safe.
  */
 public final class Gazetteer {
+  /** The source name that stands for the built-in cities. */
+  public static final String BUILT_IN = "builtin";
+
   private static final String GEONAMES = "/geonames.org/";
+  private static final String LISTS_VERSION = "newswire-lists@2";
   private static final int[] NONE = new int[0];
+  /** Alternate-name "languages" that are codes, links or postcodes rather than names. */
+  private static final Set<String> NOT_NAMES = Set.of("link", "post", "iata", "icao", "faac",
+      "wkdt", "unlc", "fr_1793", "tcid");
 
   private final List<GazetteerEntry> entries;
   private final Map<String, int[]> byName;
@@ -41,7 +54,7 @@ public final class Gazetteer {
     this.id = id;
   }
 
-  /** What the gazetteer is made of, for provenance. */
+  /** What the gazetteer is made of (sources and their data dates), for provenance. */
   public String id() {
     return id;
   }
@@ -49,6 +62,11 @@ public final class Gazetteer {
   /** How many places it holds. */
   public int size() {
     return entries.size();
+  }
+
+  /** How many distinct normalised names lead to its places. */
+  public int nameCount() {
+    return byName.size();
   }
 
   /** The places a normalised name may mean. */
@@ -78,105 +96,81 @@ public final class Gazetteer {
 
   /** Loads the built-in gazetteer. */
   public static Gazetteer builtIn() {
+    return load(List.of(BUILT_IN));
+  }
+
+  /**
+   * Loads the gazetteer from a comma-separated list of sources: {@value #BUILT_IN} for the
+   * built-in cities, otherwise paths of GeoNames dumps (plain or {@code .gz}).
+   *
+   * @see #load(List)
+   */
+  public static Gazetteer load(String sources) {
+    return load(Arrays.stream(sources.split(",")).map(String::trim)
+        .filter(s -> !s.isEmpty()).toList());
+  }
+
+  /**
+   * Loads the gazetteer from these sources, in order: {@value #BUILT_IN} for the built-in cities;
+   * a path to a GeoNames dump in the standard 19-column format ({@code cities500.txt},
+   * {@code allCountries.txt.gz} ...), whose places add to (or, for the same geonameid, refine)
+   * those before; or a path to a GeoNames {@code alternateNames*.txt} file, whose Latin-script
+   * names are added to the places already loaded. Without sources it loads the built-in cities.
+   *
+   * @throws IllegalArgumentException naming the file and line when a dump cannot be read
+   */
+  public static Gazetteer load(List<String> sources) {
     long started = System.nanoTime();
+    List<String> given = sources.isEmpty() ? List.of(BUILT_IN) : sources;
     Builder builder = new Builder();
-    Map<String, String[]> countryRows = new HashMap<>();
-    lines(GEONAMES + "countryInfo.txt", line -> {
-      String[] f = line.split("\t", -1);
-      if (f.length > 16 && !f[16].isEmpty()) {
-        countryRows.put(f[0], f);
-      }
-    });
-    Map<String, String[]> admin1Rows = new HashMap<>();
-    lines(GEONAMES + "admin1CodesASCII.txt", line -> {
-      String[] f = line.split("\t", -1);
-      if (f.length >= 4) {
-        admin1Rows.put(f[0], f);
-      }
-    });
-    Map<String, String> admin1Names = new HashMap<>();
-    admin1Rows.forEach((code, f) -> admin1Names.put(code, f[2]));
-    Map<String, double[]> capitals = new HashMap<>();
-    Map<String, double[]> seats = new HashMap<>();
-    lines(GEONAMES + "cities15000.txt", line -> {
-      String[] f = line.split("\t", -1);
-      if (f.length < 19) {
-        return;
-      }
-      String admin1 = f[8] + "." + f[10];
-      GazetteerEntry city = new GazetteerEntry(Long.parseLong(f[0]), f[1], f[8], f[10],
-          admin1Names.get(admin1), f[6], f[7], Double.parseDouble(f[4]),
-          Double.parseDouble(f[5]), f[14].isEmpty() ? 0 : Long.parseLong(f[14]));
-      int index = builder.add(city);
-      builder.name(f[1], index);
-      builder.name(f[2], index);
-      for (String alternate : f[3].split(",")) {
-        if (!alternate.isBlank() && Names.isLatin(alternate) && alternate.length() > 2) {
-          builder.name(alternate, index);
+    List<String> ids = new ArrayList<>();
+    ids.add("geonames-countries+admin1@2025-12");
+    for (String source : given) {
+      if (BUILT_IN.equals(source)) {
+        String date = builder.dump(GEONAMES + "cities15000.txt", reader(GEONAMES
+            + "cities15000.txt"));
+        ids.add("geonames-cities15000@" + date);
+      } else {
+        Path path = Path.of(source);
+        String name = path.getFileName().toString();
+        if (name.toLowerCase(Locale.ROOT).startsWith("alternatenames")) {
+          builder.alternateNames(source, reader(path));
+          ids.add(name);
+        } else {
+          ids.add(name + "@" + builder.dump(source, reader(path)));
         }
       }
-      double[] point = {city.latitude(), city.longitude()};
-      if ("PPLC".equals(f[7])) {
-        capitals.put(f[8], point);
-      }
-      if ("PPLA".equals(f[7]) || "PPLC".equals(f[7])) {
-        seats.putIfAbsent(admin1, point);
-      }
-    });
-    Map<String, GazetteerEntry> countries = new HashMap<>();
-    countryRows.forEach((iso, f) -> {
-      double[] point = capitals.getOrDefault(iso, new double[] {Double.NaN, Double.NaN});
-      GazetteerEntry country = new GazetteerEntry(Long.parseLong(f[16]), f[4], iso, null, null,
-          "A", "PCLI", point[0], point[1], f[7].isEmpty() ? 0 : Long.parseLong(f[7]));
-      int index = builder.add(country);
-      builder.name(f[4], index);
-      countries.put(iso, country);
-    });
-    admin1Rows.forEach((code, f) -> {
-      double[] point = seats.getOrDefault(code, new double[] {Double.NaN, Double.NaN});
-      String[] parts = code.split("\\.", 2);
-      GazetteerEntry division = new GazetteerEntry(Long.parseLong(f[3]), f[2], parts[0],
-          parts.length > 1 ? parts[1] : null, f[2], "A", "ADM1", point[0], point[1], 0);
-      int index = builder.add(division);
-      builder.name(f[1], index);
-      builder.name(f[2], index);
-      builder.name(f[2].replaceAll("(?i)\\s+(governorate|province|region|state|county)$", ""),
-          index);
-    });
-    Map<Long, Integer> byId = builder.indexById();
-    lines("/places/aliases.tsv", line -> {
-      String[] f = line.split("\t");
-      Integer index = byId.get(Long.parseLong(f[1].trim()));
-      if (index != null) {
-        builder.name(f[0], index);
-      }
-    });
-    lines("/places/regions.tsv", line -> {
-      String[] f = line.split("\t");
-      int index = builder.add(new GazetteerEntry(Long.parseLong(f[1]), f[0], null, null, null,
-          "L", "CONT", Double.parseDouble(f[2]), Double.parseDouble(f[3]), 0));
-      builder.name(f[0], index);
-    });
-    Map<String, String> demonyms = new HashMap<>();
-    lines("/places/demonyms.tsv", line -> {
-      String[] f = line.split("\t");
-      demonyms.put(f[0].trim(), f[1].trim());
-    });
-    Gazetteer gazetteer = builder.build(demonyms, countries,
-        "geonames-cities15000+admin1+countries@2025-12;newswire-lists@1");
+    }
+    ids.add(LISTS_VERSION);
+    Gazetteer gazetteer = builder.build(String.join("+", ids));
     LoggerFactory.getLogger(Gazetteer.class).info(
         "Gazetteer {}: {} places, {} names, built in {} ms", gazetteer.id, gazetteer.size(),
         gazetteer.byName.size(), (System.nanoTime() - started) / 1_000_000);
     return gazetteer;
   }
 
-  private static void lines(String resource, Consumer<String> each) {
-    try (InputStream in = Gazetteer.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("Gazetteer resource " + resource + " is missing");
+  private static BufferedReader reader(String resource) {
+    InputStream in = Gazetteer.class.getResourceAsStream(resource);
+    if (in == null) {
+      throw new IllegalStateException("Gazetteer resource " + resource + " is missing");
+    }
+    return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+  }
+
+  private static BufferedReader reader(Path path) {
+    try {
+      InputStream in = Files.newInputStream(path);
+      if (path.getFileName().toString().endsWith(".gz")) {
+        in = new GZIPInputStream(in, 1 << 16);
       }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in,
-          StandardCharsets.UTF_8));
+      return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("Cannot read gazetteer file " + path + ": " + e, e);
+    }
+  }
+
+  private static void lines(String resource, Consumer<String> each) {
+    try (BufferedReader reader = reader(resource)) {
       String line;
       while ((line = reader.readLine()) != null) {
         if (!line.isBlank() && !line.startsWith("#")) {
@@ -188,14 +182,70 @@ public final class Gazetteer {
     }
   }
 
+  private static double[] point(String latitude, String longitude) {
+    return new double[] {Double.parseDouble(latitude), Double.parseDouble(longitude)};
+  }
+
   /** Collects entries and names, then freezes them. */
   private static final class Builder {
     private final List<GazetteerEntry> entries = new ArrayList<>();
     private final Map<String, int[]> byName = new HashMap<>();
+    private final Map<Long, Integer> byId = new HashMap<>();
+    private final Map<String, Integer> countries = new HashMap<>();
+    private final Map<String, Integer> divisions = new HashMap<>();
+    private final Map<String, String> divisionNames = new HashMap<>();
+    /** Countries and divisions whose coordinates came from a dump's own row. */
+    private final Map<Integer, Boolean> placedByDump = new HashMap<>();
+    private final Map<String, double[]> capitals = new HashMap<>();
+    private final Map<String, double[]> seats = new HashMap<>();
+
+    Builder() {
+      Map<String, double[]> centroids = new HashMap<>();
+      lines("/country-names-2021.csv", line -> {
+        String[] f = line.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1);
+        if (f.length == 8 && "false".equals(f[5]) && f[2].length() == 2) {
+          centroids.putIfAbsent(f[2], point(f[6], f[7]));
+        }
+      });
+      lines(GEONAMES + "countryInfo.txt", line -> {
+        String[] f = line.split("\t", -1);
+        if (f.length > 16 && !f[16].isEmpty()) {
+          double[] at = centroids.getOrDefault(f[0], new double[] {Double.NaN, Double.NaN});
+          int index = add(new GazetteerEntry(Long.parseLong(f[16]), f[4], f[0], null, null, "A",
+              "PCLI", at[0], at[1], f[7].isEmpty() ? 0 : Long.parseLong(f[7])));
+          name(f[4], index);
+          countries.put(f[0], index);
+        }
+      });
+      Map<String, double[]> states = new HashMap<>();
+      lines("/us-state-metadata.csv", line -> {
+        String[] f = line.replace("\"", "").split(",", -1);
+        if (f.length == 7 && !"LAT".equals(f[3])) {
+          states.put("US." + f[0], point(f[3], f[4]));
+        }
+      });
+      lines(GEONAMES + "admin1CodesASCII.txt", line -> {
+        String[] f = line.split("\t", -1);
+        if (f.length < 4) {
+          return;
+        }
+        String[] code = f[0].split("\\.", 2);
+        double[] at = states.getOrDefault(f[0], new double[] {Double.NaN, Double.NaN});
+        int index = add(new GazetteerEntry(Long.parseLong(f[3]), f[1], code[0],
+            code.length > 1 ? code[1] : null, f[1], "A", "ADM1", at[0], at[1], 0));
+        name(f[1], index);
+        name(f[2], index);
+        name(f[2].replaceAll("(?i)\\s+(governorate|province|region|state|county)$", ""), index);
+        divisions.put(f[0], index);
+        divisionNames.put(f[0], f[1]);
+      });
+    }
 
     int add(GazetteerEntry entry) {
       entries.add(entry);
-      return entries.size() - 1;
+      int index = entries.size() - 1;
+      byId.putIfAbsent(entry.geonameId(), index);
+      return index;
     }
 
     void name(String name, int index) {
@@ -213,18 +263,151 @@ public final class Gazetteer {
       }
     }
 
-    Map<Long, Integer> indexById() {
-      Map<Long, Integer> byId = new HashMap<>();
-      for (int i = 0; i < entries.size(); i++) {
-        byId.putIfAbsent(entries.get(i).geonameId(), i);
+    /**
+     * Reads a 19-column GeoNames dump: populated places, areas, and the countries and divisions
+     * it may hold. Returns the latest modification date in it.
+     */
+    String dump(String source, BufferedReader reader) {
+      String latest = "";
+      int number = 0;
+      try (reader) {
+        String line;
+        while ((line = reader.readLine()) != null) {
+          number++;
+          if (line.isBlank() || line.startsWith("#")) {
+            continue;
+          }
+          String[] f = line.split("\t", -1);
+          if (f.length != 19) {
+            throw new IllegalArgumentException(source + " line " + number + " has " + f.length
+                + " tab-separated columns; a GeoNames dump has 19 (geonameid, name, asciiname,"
+                + " alternatenames, latitude, longitude, feature class, feature code, ...)");
+          }
+          try {
+            place(f);
+          } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(source + " line " + number
+                + ": not a GeoNames row (" + e.getMessage() + ")", e);
+          }
+          if (f[18].compareTo(latest) > 0) {
+            latest = f[18];
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read gazetteer " + source, e);
       }
-      return byId;
+      return latest.isEmpty() ? "undated" : latest;
     }
 
-    Gazetteer build(Map<String, String> demonyms, Map<String, GazetteerEntry> countries,
-        String id) {
+    private void place(String[] f) {
+      String featureClass = f[6];
+      String featureCode = f[7];
+      boolean frame = featureCode.startsWith("PCL") || "ADM1".equals(featureCode);
+      boolean wanted = "P".equals(featureClass) || "L".equals(featureClass)
+          || "A".equals(featureClass) && (frame || featureCode.startsWith("ADM"));
+      if (!wanted) {
+        return;
+      }
+      long geonameId = Long.parseLong(f[0]);
+      double latitude = Double.parseDouble(f[4]);
+      double longitude = Double.parseDouble(f[5]);
+      Integer known = byId.get(geonameId);
+      int index;
+      if (known == null) {
+        String admin1 = f[8] + "." + f[10];
+        index = add(new GazetteerEntry(geonameId, f[1], f[8], f[10].isEmpty() ? null : f[10],
+            divisionNames.get(admin1), featureClass, featureCode, latitude, longitude,
+            f[14].isEmpty() ? 0 : Long.parseLong(f[14])));
+        if ("PPLC".equals(featureCode)) {
+          capitals.put(f[8], new double[] {latitude, longitude});
+        }
+        if ("PPLA".equals(featureCode) || "PPLC".equals(featureCode)) {
+          seats.putIfAbsent(admin1, new double[] {latitude, longitude});
+        }
+      } else {
+        index = known;
+        GazetteerEntry entry = entries.get(index);
+        if (frame && !placedByDump.containsKey(index)) {
+          entries.set(index, new GazetteerEntry(entry.geonameId(), entry.name(),
+              entry.countryCode(), entry.admin1Code(), entry.admin1Name(), entry.featureClass(),
+              entry.featureCode(), latitude, longitude, entry.population()));
+          placedByDump.put(index, true);
+        }
+      }
+      name(f[1], index);
+      name(f[2], index);
+      for (String alternate : f[3].split(",")) {
+        if (alternate.length() > 2 && Names.isLatin(alternate)) {
+          name(alternate, index);
+        }
+      }
+    }
+
+    /** Reads a GeoNames alternate-names file, keeping Latin names of places already loaded. */
+    void alternateNames(String source, BufferedReader reader) {
+      int number = 0;
+      try (reader) {
+        String line;
+        while ((line = reader.readLine()) != null) {
+          number++;
+          String[] f = line.split("\t", -1);
+          if (f.length < 4) {
+            throw new IllegalArgumentException(source + " line " + number + " has " + f.length
+                + " tab-separated columns; a GeoNames alternate-names file has at least 4"
+                + " (alternateNameId, geonameid, isolanguage, alternate name, ...)");
+          }
+          Integer index = byId.get(Long.parseLong(f[1]));
+          boolean historic = f.length > 7 && "1".equals(f[7]);
+          if (index != null && !historic && !NOT_NAMES.contains(f[2]) && f[3].length() > 2
+              && Names.isLatin(f[3])) {
+            name(f[3], index);
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read gazetteer " + source, e);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(source + " line " + number
+            + ": not a GeoNames alternate-names row (" + e.getMessage() + ")", e);
+      }
+    }
+
+    /** Places countries and divisions no source placed, then adds the reviewed lists. */
+    Gazetteer build(String id) {
+      countries.forEach((iso, index) -> fallback(index, capitals.get(iso)));
+      divisions.forEach((code, index) -> fallback(index, seats.get(code)));
+      lines("/places/aliases.tsv", line -> {
+        String[] f = line.split("\t");
+        Integer index = byId.get(Long.parseLong(f[1].trim()));
+        if (index != null) {
+          name(f[0], index);
+        }
+      });
+      lines("/places/regions.tsv", line -> {
+        String[] f = line.split("\t");
+        long geonameId = Long.parseLong(f[1]);
+        Integer known = byId.get(geonameId);
+        int index = known != null ? known : add(new GazetteerEntry(geonameId, f[0], null, null,
+            null, "L", "CONT", Double.parseDouble(f[2]), Double.parseDouble(f[3]), 0));
+        name(f[0], index);
+      });
+      Map<String, String> demonyms = new HashMap<>();
+      lines("/places/demonyms.tsv", line -> {
+        String[] f = line.split("\t");
+        demonyms.put(f[0].trim(), f[1].trim());
+      });
+      Map<String, GazetteerEntry> byCountry = new HashMap<>();
+      countries.forEach((iso, index) -> byCountry.put(iso, entries.get(index)));
       return new Gazetteer(List.copyOf(entries), Map.copyOf(byName), Map.copyOf(demonyms),
-          Map.copyOf(countries), id);
+          Map.copyOf(byCountry), id);
+    }
+
+    private void fallback(int index, double[] point) {
+      GazetteerEntry entry = entries.get(index);
+      if (Double.isNaN(entry.latitude()) && point != null) {
+        entries.set(index, new GazetteerEntry(entry.geonameId(), entry.name(),
+            entry.countryCode(), entry.admin1Code(), entry.admin1Name(), entry.featureClass(),
+            entry.featureCode(), point[0], point[1], entry.population()));
+      }
     }
   }
 }
