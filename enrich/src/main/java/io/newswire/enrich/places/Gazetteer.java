@@ -25,8 +25,10 @@ import org.slf4j.LoggerFactory;
  * and first-level divisions (as shipped in the {@code opensextant-xponents-core} jar) plus
  * Newswire's reviewed aliases, continents and demonyms. The populated places come from the
  * built-in cities of 15,000 people or more, from GeoNames dumps given by path, or from both.
- * Countries are placed at their centroid, US states at theirs and other divisions at their seat,
- * unless a loaded dump carries the country or division itself. Immutable once built; thread-safe.
+ * Countries and some divisions are placed at GeoNames' own point for them (from the GeoNames rows
+ * in the {@code clavin} jar), other countries at their centroid, US states at theirs and other
+ * divisions at their seat, unless a loaded dump carries the country or division itself.
+ * Immutable once built; thread-safe.
  */
 public final class Gazetteer {
   /** The source name that stands for the built-in cities. */
@@ -124,7 +126,7 @@ public final class Gazetteer {
     List<String> given = sources.isEmpty() ? List.of(BUILT_IN) : sources;
     Builder builder = new Builder();
     List<String> ids = new ArrayList<>();
-    ids.add("geonames-countries+admin1@2025-12");
+    ids.add("geonames-countries+admin1@2025-12+clavin-supplementary@2013");
     for (String source : given) {
       if (BUILT_IN.equals(source)) {
         String date = builder.dump(GEONAMES + "cities15000.txt", reader(GEONAMES
@@ -239,6 +241,37 @@ public final class Gazetteer {
         divisions.put(f[0], index);
         divisionNames.put(f[0], f[1]);
       });
+      lines("/SupplementaryGazetteer.txt", line -> {
+        String[] f = line.split("\t", -1);
+        if (f.length == 19) {
+          frame(f);
+        }
+      });
+    }
+
+    /**
+     * A GeoNames row for a country or division: its point and names; or a territory or union the
+     * frame lacks ("West Bank", "European Union"). Its alternate names are codes, and not read.
+     */
+    private void frame(String[] f) {
+      long geonameId = Long.parseLong(f[0]);
+      double latitude = Double.parseDouble(f[4]);
+      double longitude = Double.parseDouble(f[5]);
+      Integer known = byId.get(geonameId);
+      int index;
+      if (known == null) {
+        index = add(new GazetteerEntry(geonameId, f[1], f[8], f[10].isEmpty() ? null : f[10],
+            divisionNames.get(f[8] + "." + f[10]), f[6], f[7], latitude, longitude,
+            f[14].isEmpty() ? 0 : Long.parseLong(f[14])));
+      } else {
+        index = known;
+        GazetteerEntry entry = entries.get(index);
+        entries.set(index, new GazetteerEntry(entry.geonameId(), entry.name(),
+            entry.countryCode(), entry.admin1Code(), entry.admin1Name(), entry.featureClass(),
+            entry.featureCode(), latitude, longitude, entry.population()));
+      }
+      name(f[1], index);
+      name(f[2], index);
     }
 
     int add(GazetteerEntry entry) {
