@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * built-in cities of 15,000 people or more, from GeoNames dumps given by path, or from both.
  * Countries and some divisions are placed at GeoNames' own point for them (from the GeoNames rows
  * in the {@code clavin} jar), other countries at their centroid, US states at theirs and other
- * divisions at their seat, unless a loaded dump carries the country or division itself.
+ * divisions at the mean point of their towns, unless a loaded dump carries the country or
+ * division itself.
  * Immutable once built; thread-safe.
  */
 public final class Gazetteer {
@@ -199,7 +200,8 @@ public final class Gazetteer {
     /** Countries and divisions whose coordinates came from a dump's own row. */
     private final Map<Integer, Boolean> placedByDump = new HashMap<>();
     private final Map<String, double[]> capitals = new HashMap<>();
-    private final Map<String, double[]> seats = new HashMap<>();
+    /** Per division: the sums of its places' latitudes and longitudes, and their count. */
+    private final Map<String, double[]> settled = new HashMap<>();
 
     Builder() {
       Map<String, double[]> centroids = new HashMap<>();
@@ -354,8 +356,11 @@ public final class Gazetteer {
         if ("PPLC".equals(featureCode)) {
           capitals.put(f[8], new double[] {latitude, longitude});
         }
-        if ("PPLA".equals(featureCode) || "PPLC".equals(featureCode)) {
-          seats.putIfAbsent(admin1, new double[] {latitude, longitude});
+        if ("P".equals(featureClass)) {
+          double[] sum = settled.computeIfAbsent(admin1, k -> new double[3]);
+          sum[0] += latitude;
+          sum[1] += longitude;
+          sum[2]++;
         }
       } else {
         index = known;
@@ -407,7 +412,10 @@ public final class Gazetteer {
     /** Places countries and divisions no source placed, then adds the reviewed lists. */
     Gazetteer build(String id) {
       countries.forEach((iso, index) -> fallback(index, capitals.get(iso)));
-      divisions.forEach((code, index) -> fallback(index, seats.get(code)));
+      divisions.forEach((code, index) -> {
+        double[] sum = settled.get(code);
+        fallback(index, sum == null ? null : new double[] {sum[0] / sum[2], sum[1] / sum[2]});
+      });
       lines("/places/aliases.tsv", line -> {
         String[] f = line.split("\t");
         Integer index = byId.get(Long.parseLong(f[1].trim()));

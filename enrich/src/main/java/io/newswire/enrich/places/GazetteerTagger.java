@@ -46,7 +46,17 @@ public final class GazetteerTagger implements PlaceTagger {
           + "|Center|Committee|Police|Party|Movement|Front|Coalition|Organi[sz]ation|University"
           + "|Institute|Commission|Office|Department|Group|Bank|Court|Liberation|State"
           + "|Times|Post|News|Airport|Airways|Airlines|Club|United|FC)$");
+  /** Initials with their full stops: "U.S.", "D.C.", "B.C.". */
+  private static final Pattern ABBREVIATION = Pattern.compile("(?:\\p{Lu}\\.){2,}");
+  /** Words before a place name that make it a different, larger name's part, not a person's. */
+  private static final Set<String> QUALIFIERS = Set.of("Northern", "Southern", "Eastern",
+      "Western", "Central", "North", "South", "East", "West", "Greater", "Upper", "Lower",
+      "Downtown", "Metro", "Old", "New", "Inner", "Outer", "In", "At", "From", "To", "The",
+      "And", "Of", "For", "On", "By", "With", "Across", "Near", "Outside", "Inside", "Like",
+      "Rural", "Coastal", "Mainland", "Occupied", "Democratic", "Republic", "Mr", "Mrs");
   private static final Pattern NEXT_CAPITALISED = Pattern.compile("^ (\\p{Lu}[\\p{Ll}'’-]+)");
+  private static final Pattern PREVIOUS_CAPITALISED = Pattern.compile(
+      "\\b(\\p{Lu}[\\p{Ll}'’-]+) $");
   private static final Pattern UNRESOLVED = Pattern.compile(
       "((?:\\p{Lu}[\\p{L}'’-]+|al-\\p{Lu}[\\p{L}'’-]+)(?: (?:al-|el-)?\\p{Lu}[\\p{L}'’-]+){0,3}"
           + "(?: al-\\p{Lu}[\\p{L}'’-]+)?) (district|province|governorate|village|town"
@@ -129,8 +139,10 @@ public final class GazetteerTagger implements PlaceTagger {
     Matcher m = WORD.matcher(text);
     while (m.find()) {
       int end = m.end();
-      while (end > m.start() && ".'’-".indexOf(text.charAt(end - 1)) >= 0) {
-        end--;
+      if (!ABBREVIATION.matcher(text.substring(m.start(), end)).matches()) {
+        while (end > m.start() && ".'’-".indexOf(text.charAt(end - 1)) >= 0) {
+          end--;
+        }
       }
       words.add(new int[] {m.start(), end});
     }
@@ -145,7 +157,9 @@ public final class GazetteerTagger implements PlaceTagger {
       if (!startsUpper(firstWord)) {
         continue;
       }
-      String demonym = gazetteer.demonym(firstWord).orElse(null);
+      String demonym = gazetteer.demonym(firstWord).or(() -> firstWord.endsWith("s")
+          ? gazetteer.demonym(firstWord.substring(0, firstWord.length() - 1))
+          : java.util.Optional.empty()).orElse(null);
       if (demonym != null) {
         demonyms.computeIfAbsent(demonym, k -> new ArrayList<>()).add(mention(field, text,
             first[0], first[1], MentionKind.DEMONYM));
@@ -159,7 +173,7 @@ public final class GazetteerTagger implements PlaceTagger {
         }
         String surface = text.substring(start, end);
         List<GazetteerEntry> candidates = gazetteer.lookup(Names.normalise(surface));
-        if (candidates.isEmpty() || !plausible(text, start, end, surface, n)) {
+        if (candidates.isEmpty() || !plausible(text, start, end, surface, n, candidates)) {
           continue;
         }
         MentionKind kind = insideOrganisation(text, words, i, i + n - 1)
@@ -173,13 +187,21 @@ public final class GazetteerTagger implements PlaceTagger {
   }
 
   /** The filters against the classic false positives. */
-  private boolean plausible(String text, int start, int end, String surface, int words) {
-    if (words == 1 && (stopwords.contains(surface)
-        || ORGANISATION_WORD.matcher(surface).matches())) {
+  private boolean plausible(String text, int start, int end, String surface, int words,
+      List<GazetteerEntry> candidates) {
+    if (stopwords.contains(surface)
+        || words == 1 && ORGANISATION_WORD.matcher(surface).matches()) {
       return false;
     }
-    boolean abbreviation = surface.length() <= 4 && surface.equals(surface.toUpperCase(
-        Locale.ROOT)) && surface.chars().filter(Character::isLetter).count() >= 2;
+    boolean major = candidates.stream().anyMatch(GazetteerTagger::isMajor);
+    boolean abbreviation = surface.chars().filter(Character::isUpperCase).count() >= 2
+        && !surface.contains(" ") && surface.chars().noneMatch(Character::isLowerCase)
+        || surface.matches("\\p{Lu}+s");
+    // Acronyms are places only when they stand for a country, division or region ("UAE",
+    // "U.S."); otherwise they are codes, parties and companies that share a GeoNames code.
+    if (abbreviation && !major) {
+      return false;
+    }
     if (!abbreviation && Arrays.stream(surface.toLowerCase(Locale.ROOT).split("[\\s-]+"))
         .allMatch(commonWords::contains)) {
       return false;
@@ -199,11 +221,26 @@ public final class GazetteerTagger implements PlaceTagger {
     // A capitalised word followed by another capitalised word that is no place is likely a
     // person's first name ("Omar Saleh"), unless the pair is a place of its own.
     Matcher next = NEXT_CAPITALISED.matcher(after);
-    if (words == 1 && next.find() && !ORGANISATION_WORD.matcher(next.group(1)).matches()
-        && !gazetteer.contains(Names.normalise(next.group(1)))) {
+    if (words == 1 && !major && next.find() && !ORGANISATION_WORD.matcher(next.group(1))
+        .matches() && !gazetteer.contains(Names.normalise(next.group(1)))) {
+      return false;
+    }
+    // A lone word after a capitalised word that is no place is likely a surname ("Mohamed
+    // Salah"), unless that word only qualifies the place ("Northern Iraq").
+    Matcher previous = PREVIOUS_CAPITALISED.matcher(before);
+    if (words == 1 && !major && previous.find() && !QUALIFIERS.contains(previous.group(1))
+        && !stopwords.contains(previous.group(1).toLowerCase(Locale.ROOT))
+        && !gazetteer.contains(Names.normalise(previous.group(1)))
+        && gazetteer.demonym(previous.group(1)).isEmpty()) {
       return false;
     }
     return true;
+  }
+
+  /** Countries, first-level divisions, continents and regions: names people rarely carry. */
+  private static boolean isMajor(GazetteerEntry entry) {
+    return entry.isCountry() || entry.isAdmin1() || "L".equals(entry.featureClass())
+        || "ZN".equals(entry.featureCode()) || "TERR".equals(entry.featureCode());
   }
 
   /** Whether the name stands inside a longer capitalised name ending in an organisation word. */
@@ -267,7 +304,7 @@ public final class GazetteerTagger implements PlaceTagger {
 
   private static double score(GazetteerEntry candidate, Map<String, Double> countryVotes) {
     double feature = candidate.isCountry() ? 6 : candidate.isAdmin1() ? 4
-        : "CONT".equals(candidate.featureCode()) ? 5
+        : "CONT".equals(candidate.featureCode()) || "ZN".equals(candidate.featureCode()) ? 8
         : "PPLC".equals(candidate.featureCode()) ? 2 : 0;
     return feature + Math.log10(candidate.population() + 1)
         + 3 * countryVotes.getOrDefault(candidate.countryCode(), 0.0);
