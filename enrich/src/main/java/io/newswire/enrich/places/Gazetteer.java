@@ -67,6 +67,11 @@ public final class Gazetteer {
     return entries.size();
   }
 
+  /** Every place, in load order. */
+  public List<GazetteerEntry> places() {
+    return entries;
+  }
+
   /** How many distinct normalised names lead to its places. */
   public int nameCount() {
     return byName.size();
