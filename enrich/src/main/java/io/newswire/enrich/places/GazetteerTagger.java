@@ -34,20 +34,17 @@ import java.util.regex.Pattern;
  */
 public final class GazetteerTagger implements PlaceTagger {
   private static final int MAX_WORDS = 4;
-  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’.-]*");
   private static final Set<String> PERSON_PARTICLES = Set.of("Abu", "Umm", "Ibn", "bin",
       "Bin", "Mr", "Mrs", "Ms", "Dr", "Sheikh", "President", "General", "Minister");
   private static final Pattern PERSON_AFTER = Pattern.compile(
       "^\\s+(said|says|told|added|explained|who)\\b");
-  private static final Pattern OUTLET_BEFORE = Pattern.compile(
-      "\\b(told|tell|tells|according to|reported by|wrote in)\\s+$");
+  private static final List<String> OUTLET_VERBS = List.of("told", "tell", "tells",
+      "according to", "reported by", "wrote in");
   private static final Pattern ORGANISATION_WORD = Pattern.compile(
       "^(Cells|Brigades?|Council|Ministry|Forces|Army|Unit|Company|Authority|Agency|Centre"
           + "|Center|Committee|Police|Party|Movement|Front|Coalition|Organi[sz]ation|University"
           + "|Institute|Commission|Office|Department|Group|Bank|Court|Liberation|State"
           + "|Times|Post|News|Airport|Airways|Airlines|Club|United|FC)$");
-  /** Initials with their full stops: "U.S.", "D.C.", "B.C.". */
-  private static final Pattern ABBREVIATION = Pattern.compile("(?:\\p{Lu}\\.){2,}");
   /** Words before a place name that make it a different, larger name's part, not a person's. */
   private static final Set<String> QUALIFIERS = Set.of("Northern", "Southern", "Eastern",
       "Western", "Central", "North", "South", "East", "West", "Greater", "Upper", "Lower",
@@ -55,12 +52,10 @@ public final class GazetteerTagger implements PlaceTagger {
       "And", "Of", "For", "On", "By", "With", "Across", "Near", "Outside", "Inside", "Like",
       "Rural", "Coastal", "Mainland", "Occupied", "Democratic", "Republic", "Mr", "Mrs");
   private static final Pattern NEXT_CAPITALISED = Pattern.compile("^ (\\p{Lu}[\\p{Ll}'’-]+)");
-  private static final Pattern PREVIOUS_CAPITALISED = Pattern.compile(
-      "\\b(\\p{Lu}[\\p{Ll}'’-]+) $");
-  private static final Pattern UNRESOLVED = Pattern.compile(
-      "((?:\\p{Lu}[\\p{L}'’-]+|al-\\p{Lu}[\\p{L}'’-]+)(?: (?:al-|el-)?\\p{Lu}[\\p{L}'’-]+){0,3}"
-          + "(?: al-\\p{Lu}[\\p{L}'’-]+)?) (district|province|governorate|village|town"
-          + "|neighbourhood|neighborhood|camp|region)\\b");
+  private static final Pattern PREVIOUS_CAPITALISED = Pattern.compile("\\p{Lu}[\\p{Ll}'’-]+");
+  /** Words after a name that say the name is a place ("Hamam al-Alil district"). */
+  private static final Set<String> PLACE_NOUNS = Set.of("district", "province", "governorate",
+      "village", "town", "neighbourhood", "neighborhood", "camp", "region");
 
   private final Gazetteer gazetteer;
   private final Set<String> stopwords;
@@ -135,17 +130,7 @@ public final class GazetteerTagger implements PlaceTagger {
     if (text == null || text.isBlank()) {
       return;
     }
-    List<int[]> words = new ArrayList<>();
-    Matcher m = WORD.matcher(text);
-    while (m.find()) {
-      int end = m.end();
-      if (!ABBREVIATION.matcher(text.substring(m.start(), end)).matches()) {
-        while (end > m.start() && ".'’-".indexOf(text.charAt(end - 1)) >= 0) {
-          end--;
-        }
-      }
-      words.add(new int[] {m.start(), end});
-    }
+    List<int[]> words = words(text);
     CodePoints offsets = new CodePoints(text);
     for (int i = 0; i < words.size(); i++) {
       int[] first = words.get(i);
@@ -167,8 +152,11 @@ public final class GazetteerTagger implements PlaceTagger {
       }
       for (int n = Math.min(MAX_WORDS, words.size() - i); n >= 1; n--) {
         int start = first[0];
-        int end = words.get(i + n - 1)[1];
-        if (n > 1 && text.substring(start, end).contains("\n")) {
+        int[] last = words.get(i + n - 1);
+        int end = last[1];
+        // Names of several words end in a capitalised one ("Umm Qasr", "Isle of Man").
+        if (n > 1 && (!startsUpper(text.substring(last[0], last[1]))
+            || text.substring(start, end).indexOf('\n') >= 0)) {
           continue;
         }
         String surface = text.substring(start, end);
@@ -207,11 +195,11 @@ public final class GazetteerTagger implements PlaceTagger {
       return false;
     }
     String before = text.substring(Math.max(0, start - 24), start);
-    String previousWord = before.replaceAll("^.*?([\\p{L}.]+)\\s*$", "$1");
+    String previousWord = previousWord(before);
     if (PERSON_PARTICLES.contains(previousWord.replace(".", ""))) {
       return false;
     }
-    if (OUTLET_BEFORE.matcher(before).find()) {
+    if (afterOutletVerb(before)) {
       return false;
     }
     String after = text.substring(end, Math.min(text.length(), end + 12));
@@ -227,14 +215,44 @@ public final class GazetteerTagger implements PlaceTagger {
     }
     // A lone word after a capitalised word that is no place is likely a surname ("Mohamed
     // Salah"), unless that word only qualifies the place ("Northern Iraq").
-    Matcher previous = PREVIOUS_CAPITALISED.matcher(before);
-    if (words == 1 && !major && previous.find() && !QUALIFIERS.contains(previous.group(1))
-        && !stopwords.contains(previous.group(1).toLowerCase(Locale.ROOT))
-        && !gazetteer.contains(Names.normalise(previous.group(1)))
-        && gazetteer.demonym(previous.group(1)).isEmpty()) {
+    if (words == 1 && !major && before.endsWith(previousWord + " ")
+        && PREVIOUS_CAPITALISED.matcher(previousWord).matches()
+        && !QUALIFIERS.contains(previousWord)
+        && !stopwords.contains(previousWord.toLowerCase(Locale.ROOT))
+        && !gazetteer.contains(Names.normalise(previousWord))
+        && gazetteer.demonym(previousWord).isEmpty()) {
       return false;
     }
     return true;
+  }
+
+  /** The letters and full stops right before the trailing spaces of {@code before}. */
+  private static String previousWord(String before) {
+    int end = before.length();
+    while (end > 0 && Character.isWhitespace(before.charAt(end - 1))) {
+      end--;
+    }
+    int start = end;
+    while (start > 0 && (Character.isLetter(before.charAt(start - 1))
+        || before.charAt(start - 1) == '.')) {
+      start--;
+    }
+    return before.substring(start, end);
+  }
+
+  /** Whether the text before a name ends in a verb of telling ("told Diyaruna"). */
+  private static boolean afterOutletVerb(String before) {
+    String trimmed = before.stripTrailing();
+    if (trimmed.length() == before.length()) {
+      return false;
+    }
+    for (String verb : OUTLET_VERBS) {
+      int at = trimmed.length() - verb.length();
+      if (trimmed.endsWith(verb) && (at == 0 || !Character.isLetter(trimmed.charAt(at - 1)))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Countries, first-level divisions, continents and regions: names people rarely carry. */
@@ -340,20 +358,43 @@ public final class GazetteerTagger implements PlaceTagger {
         .build();
   }
 
-  /** Names the text itself calls a place ("Hamam al-Alil district") that the gazetteer lacks. */
+  /**
+   * Names the text itself calls a place ("Hamam al-Alil district") that the gazetteer lacks: up
+   * to five capitalised words (or {@code al-}/{@code el-} ones) right before a place noun.
+   */
   private void addUnresolved(String body, List<Place> places) {
     Set<String> known = new HashSet<>();
     places.forEach(p -> p.getMentions().forEach(m -> known.add(Names.normalise(m.getText()))));
     Map<String, List<Mention>> unresolved = new LinkedHashMap<>();
-    Matcher m = UNRESOLVED.matcher(body);
-    while (m.find()) {
-      String name = m.group(1);
-      if (gazetteer.contains(Names.normalise(name)) || known.contains(Names.normalise(name))
-          || stopwords.contains(name)) {
+    List<int[]> words = words(body);
+    for (int k = 1; k < words.size(); k++) {
+      if (!PLACE_NOUNS.contains(body.substring(words.get(k)[0], words.get(k)[1]))
+          || words.get(k - 1)[1] + 1 != words.get(k)[0]
+          || body.charAt(words.get(k - 1)[1]) != ' ') {
         continue;
       }
-      unresolved.computeIfAbsent(name, k -> new ArrayList<>()).add(mention("body", body,
-          m.start(1), m.end(1), MentionKind.NAME));
+      int first = k;
+      while (first > 0 && k - first < 5 && body.charAt(words.get(first - 1)[1]) == ' '
+          && words.get(first - 1)[1] + 1 == words.get(first)[0]
+          && startsUpper(body.substring(words.get(first - 1)[0], words.get(first - 1)[1]))) {
+        first--;
+      }
+      while (first < k && stopwords.contains(body.substring(words.get(first)[0],
+          words.get(first)[1]).toLowerCase(Locale.ROOT))) {
+        first++;
+      }
+      if (first == k) {
+        continue;
+      }
+      int start = words.get(first)[0];
+      int end = words.get(k - 1)[1];
+      String name = body.substring(start, end);
+      String key = Names.normalise(name);
+      if (gazetteer.contains(key) || known.contains(key) || stopwords.contains(name)) {
+        continue;
+      }
+      unresolved.computeIfAbsent(name, n -> new ArrayList<>()).add(mention("body", body,
+          start, end, MentionKind.NAME));
     }
     unresolved.forEach((name, mentions) -> places.add(Place.newBuilder().setName(name)
         .setMentions(mentions).setConfidence(0.5).setRole(PlaceRole.MENTIONED).build()));
@@ -385,6 +426,53 @@ public final class GazetteerTagger implements PlaceTagger {
       charIndex = index;
       return codePoints;
     }
+  }
+
+  /**
+   * The words of a text as [start, end) char ranges: letters and digits with inner apostrophes,
+   * full stops and hyphens; trailing ones are cut except after initials ("U.S.").
+   */
+  private static List<int[]> words(String text) {
+    List<int[]> words = new ArrayList<>();
+    int length = text.length();
+    int i = 0;
+    while (i < length) {
+      int c = text.codePointAt(i);
+      if (!Character.isLetterOrDigit(c)) {
+        i += Character.charCount(c);
+        continue;
+      }
+      int start = i;
+      i += Character.charCount(c);
+      while (i < length) {
+        int d = text.codePointAt(i);
+        if (!Character.isLetterOrDigit(d) && d != '\'' && d != '’' && d != '.' && d != '-') {
+          break;
+        }
+        i += Character.charCount(d);
+      }
+      int end = i;
+      if (!isInitials(text, start, end)) {
+        while (end > start && ".'’-".indexOf(text.charAt(end - 1)) >= 0) {
+          end--;
+        }
+      }
+      words.add(new int[] {start, end});
+    }
+    return words;
+  }
+
+  /** Whether text[start, end) is initials with their full stops: "U.S.", "D.C.". */
+  private static boolean isInitials(String text, int start, int end) {
+    if (end - start < 4 || (end - start) % 2 != 0) {
+      return false;
+    }
+    for (int i = start; i < end; i += 2) {
+      if (!Character.isUpperCase(text.charAt(i)) || text.charAt(i + 1) != '.') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean startsUpper(String word) {

@@ -1,34 +1,72 @@
 package io.newswire.enrich.places;
 
 import java.text.Normalizer;
-import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The normal form names are matched in: case and diacritics folded, apostrophes and hyphens as
- * spaces, the Arabic article ({@code al-}, {@code Al }, {@code el-}) dropped, and a final
- * {@code -ah} read as {@code -a} ("al-Qayyarah" and "Qayyara" meet).
+ * The normal form names are matched in: case and diacritics folded, apostrophes, hyphens and
+ * spaces as one space, full stops and other signs dropped, the Arabic article ({@code al-},
+ * {@code Al }, {@code el-}) dropped before a name, a final {@code -ah} read as {@code -a}
+ * ("al-Qayyarah" and "Qayyara" meet), and "Saint" as "St". One pass over the characters: it runs
+ * for every word group an article is scanned for.
  */
 final class Names {
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-  private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-‐‑–'’ʼʻ`]+");
-  private static final Pattern ARTICLE = Pattern.compile("(^| )(al|el|ad|an|ar|as|at|az) ");
-  private static final Pattern NON_NAME = Pattern.compile("[^\\p{L}\\p{N} .]");
+  private static final Set<String> ARTICLES = Set.of("al", "el", "ad", "an", "ar", "as", "at",
+      "az");
 
   private Names() {
   }
 
   static String normalise(String name) {
-    boolean ascii = name.chars().allMatch(c -> c < 0x80);
-    String folded = (ascii ? name : MARKS.matcher(Normalizer.normalize(name,
-        Normalizer.Form.NFD)).replaceAll("")).toLowerCase(Locale.ROOT);
-    folded = SEPARATORS.matcher(folded).replaceAll(" ");
-    folded = NON_NAME.matcher(folded).replaceAll("").replace(".", "").trim();
-    folded = ARTICLE.matcher(folded).replaceAll("$1").trim();
-    if (folded.endsWith("ah") && folded.length() > 4) {
-      folded = folded.substring(0, folded.length() - 1);
+    String folded = name;
+    for (int i = 0; i < name.length(); i++) {
+      if (name.charAt(i) >= 0x80) {
+        folded = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("");
+        break;
+      }
     }
-    return folded.replace("saint ", "st ");
+    StringBuilder out = new StringBuilder(folded.length());
+    int wordStart = 0;
+    boolean pendingSpace = false;
+    for (int i = 0; i < folded.length(); ) {
+      int c = folded.codePointAt(i);
+      i += Character.charCount(c);
+      if (Character.isLetterOrDigit(c)) {
+        if (pendingSpace && out.length() > 0) {
+          dropArticle(out, wordStart);
+          if (out.length() > 0) {
+            out.append(' ');
+          }
+          wordStart = out.length();
+        }
+        pendingSpace = false;
+        out.appendCodePoint(Character.toLowerCase(c));
+      } else if (isSeparator(c)) {
+        pendingSpace = true;
+      }
+    }
+    int length = out.length();
+    if (length > 4 && out.charAt(length - 2) == 'a' && out.charAt(length - 1) == 'h') {
+      out.setLength(length - 1);
+    }
+    if (out.length() > 6 && out.indexOf("saint ") >= 0) {
+      return out.toString().replace("saint ", "st ");
+    }
+    return out.toString();
+  }
+
+  /** Drops the word just written, and the space before it, when it is an Arabic article. */
+  private static void dropArticle(StringBuilder out, int wordStart) {
+    if (out.length() - wordStart == 2 && ARTICLES.contains(out.substring(wordStart))) {
+      out.setLength(wordStart > 0 ? wordStart - 1 : 0);
+    }
+  }
+
+  private static boolean isSeparator(int c) {
+    return Character.isWhitespace(c) || c == '-' || c == '\'' || c == '’' || c == '‐'
+        || c == '‑' || c == '–' || c == 'ʼ' || c == 'ʻ' || c == '`';
   }
 
   /** Whether a name is in Latin script, the script articles are matched in. */
