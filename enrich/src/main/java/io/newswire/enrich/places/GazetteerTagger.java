@@ -63,8 +63,8 @@ public final class GazetteerTagger implements PlaceTagger {
 
   public GazetteerTagger(Gazetteer gazetteer) {
     this.gazetteer = Objects.requireNonNull(gazetteer, "gazetteer");
-    this.stopwords = readWords("/places/stopwords.txt");
-    this.commonWords = readWords("/places/common-words.txt");
+    this.stopwords = readWords("/places/stopwords.txt", "\n");
+    this.commonWords = readWords("/places/common-words.txt", "\\s+");
   }
 
   @Override
@@ -203,6 +203,10 @@ public final class GazetteerTagger implements PlaceTagger {
       return false;
     }
     String after = text.substring(end, Math.min(text.length(), end + 12));
+    // "Hamam" in "Hamam al-Alil" is part of a longer name the gazetteer lacks.
+    if (after.startsWith(" al-") || after.startsWith(" el-")) {
+      return false;
+    }
     if (words == 1 && PERSON_AFTER.matcher(after).find()) {
       return false;
     }
@@ -218,7 +222,7 @@ public final class GazetteerTagger implements PlaceTagger {
     if (words == 1 && !major && before.endsWith(previousWord + " ")
         && PREVIOUS_CAPITALISED.matcher(previousWord).matches()
         && !QUALIFIERS.contains(previousWord)
-        && !stopwords.contains(previousWord.toLowerCase(Locale.ROOT))
+        && !commonWords.contains(previousWord.toLowerCase(Locale.ROOT))
         && !gazetteer.contains(Names.normalise(previousWord))
         && gazetteer.demonym(previousWord).isEmpty()) {
       return false;
@@ -295,29 +299,52 @@ public final class GazetteerTagger implements PlaceTagger {
   private Map<GazetteerEntry, List<Found>> resolve(List<Found> found, String dateline,
       Map<String, List<Mention>> demonyms) {
     Map<String, Double> countryVotes = new HashMap<>();
-    demonyms.forEach((iso, mentions) -> countryVotes.merge(iso, 0.5 * mentions.size(),
-        Double::sum));
+    // Votes of everything but villages: what may vouch for a village's country.
+    Map<String, Double> firmVotes = new HashMap<>();
+    demonyms.forEach((iso, mentions) -> {
+      countryVotes.merge(iso, 0.5 * mentions.size(), Double::sum);
+      firmVotes.merge(iso, 0.5 * mentions.size(), Double::sum);
+    });
     for (Found f : found) {
-      Set<String> countries = new HashSet<>();
-      f.candidates().forEach(c -> countries.add(c.countryCode()));
-      for (String iso : countries) {
-        if (iso != null) {
-          countryVotes.merge(iso, 1.0 / countries.size(), Double::sum);
-        }
-      }
+      vote(f.candidates(), countryVotes);
+      vote(f.candidates().stream().filter(c -> !isHamlet(c)).toList(), firmVotes);
     }
     if (dateline != null) {
       for (GazetteerEntry c : gazetteer.lookup(Names.normalise(dateline.split(",")[0]))) {
         countryVotes.merge(c.countryCode(), 2.0, Double::sum);
+        firmVotes.merge(c.countryCode(), 2.0, Double::sum);
       }
     }
     Map<GazetteerEntry, List<Found>> resolved = new LinkedHashMap<>();
     for (Found f : found) {
       GazetteerEntry best = f.candidates().stream().max(Comparator.comparingDouble(
           c -> score(c, countryVotes))).orElseThrow();
+      // A village is a weak guess unless something else in the article points to its country.
+      if (isHamlet(best) && firmVotes.getOrDefault(best.countryCode(), 0.0) < 0.5) {
+        continue;
+      }
       resolved.computeIfAbsent(best, k -> new ArrayList<>()).add(f);
     }
     return resolved;
+  }
+
+  /** One vote per name, shared among the countries of its candidates. */
+  private static void vote(List<GazetteerEntry> candidates, Map<String, Double> votes) {
+    Set<String> countries = new HashSet<>();
+    candidates.forEach(c -> {
+      if (c.countryCode() != null) {
+        countries.add(c.countryCode());
+      }
+    });
+    for (String iso : countries) {
+      votes.merge(iso, 1.0 / countries.size(), Double::sum);
+    }
+  }
+
+  /** A populated place too small for the built-in gazetteer (only dumps hold them). */
+  private static boolean isHamlet(GazetteerEntry entry) {
+    return "P".equals(entry.featureClass()) && entry.population() < 15_000
+        && !"PPLC".equals(entry.featureCode());
   }
 
   private static double score(GazetteerEntry candidate, Map<String, Double> countryVotes) {
@@ -379,7 +406,7 @@ public final class GazetteerTagger implements PlaceTagger {
           && startsUpper(body.substring(words.get(first - 1)[0], words.get(first - 1)[1]))) {
         first--;
       }
-      while (first < k && stopwords.contains(body.substring(words.get(first)[0],
+      while (first < k && commonWords.contains(body.substring(words.get(first)[0],
           words.get(first)[1]).toLowerCase(Locale.ROOT))) {
         first++;
       }
@@ -482,13 +509,14 @@ public final class GazetteerTagger implements PlaceTagger {
     return Character.isUpperCase(word.codePointAt(0));
   }
 
-  private static Set<String> readWords(String resource) {
+  /** The entries of a word list: lines, or words when {@code separator} splits lines. */
+  private static Set<String> readWords(String resource, String separator) {
     Set<String> words = new HashSet<>();
     try (BufferedReader reader = new BufferedReader(new InputStreamReader(
         Objects.requireNonNull(GazetteerTagger.class.getResourceAsStream(resource)),
         StandardCharsets.UTF_8))) {
       reader.lines().filter(l -> !l.isBlank() && !l.startsWith("#"))
-          .flatMap(l -> Arrays.stream(l.trim().split("\\s+"))).forEach(words::add);
+          .flatMap(l -> Arrays.stream(l.trim().split(separator))).forEach(words::add);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

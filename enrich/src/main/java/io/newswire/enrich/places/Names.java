@@ -71,7 +71,7 @@ final class Names {
 
   /** Whether a name is in Latin script, the script articles are matched in. */
   static boolean isLatin(String name) {
-    return name.codePoints().allMatch(c -> c < 0x0250 || Character.isWhitespace(c)
-        || Character.getType(c) == Character.NON_SPACING_MARK);
+    return name.codePoints().allMatch(c -> !Character.isLetter(c)
+        || Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN);
   }
 }

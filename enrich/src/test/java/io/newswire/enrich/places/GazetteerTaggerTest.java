@@ -46,8 +46,6 @@ class GazetteerTaggerTest {
     EnrichedArticle article = enrich(Fixtures.seeds().get(0));
 
     List<Place> places = article.getPlaces();
-    System.out.println(places.stream().map(p -> p.getName() + "/" + p.getGeonameId() + "/"
-        + p.getRole() + "/" + p.getMentions().stream().map(m -> m.getText()).toList()).toList());
     assertThat(places).extracting(Place::getGeonameId).contains(99072L, 99237L, 92877L);
     assertThat(article.getFocusGeonameId()).isEqualTo(99072L);
     assertThat(article.getFocusCountryCode()).isEqualTo("IQ");
@@ -64,8 +62,6 @@ class GazetteerTaggerTest {
   void shouldReportHamamAlAlilAsUnresolvedInSecondSeed() throws Exception {
     EnrichedArticle article = enrich(Fixtures.seeds().get(1));
 
-    System.out.println(article.getPlaces().stream().map(p -> p.getName() + "/"
-        + p.getGeonameId()).toList());
     assertThat(article.getPlaces()).extracting(Place::getGeonameId).contains(99072L, 92877L);
     assertThat(article.getPlaces()).filteredOn(p -> p.getGeonameId() == null)
         .extracting(Place::getName).contains("Hamam al-Alil");
@@ -99,5 +95,79 @@ class GazetteerTaggerTest {
         + " the road to Basra was open.");
 
     assertThat(tags.places()).extracting(Place::getName).containsExactly("Basrah");
+  }
+
+  private static List<String> names(PlaceTagger.PlaceTags tags) {
+    return tags.places().stream().flatMap(p -> p.getMentions().stream())
+        .map(m -> m.getText()).toList();
+  }
+
+  @Test
+  void shouldNotTagCommonWordsThatGeoNamesListsAsPlaces() {
+    PlaceTagger.PlaceTags tags = tag("Most residents of Basra agree. Reading the report, one"
+        + " of them said the South was calm. Police arrived in March.");
+
+    assertThat(names(tags)).containsExactly("Basra");
+  }
+
+  @Test
+  void shouldNotTagAcronymsThatAreNoCountry() {
+    PlaceTagger.PlaceTags tags = tag("The NAFTA talks and the BJP vote worried the UAE and the"
+        + " U.S. more than Jordan.");
+
+    assertThat(names(tags)).containsExactly("UAE", "U.S.", "Jordan");
+  }
+
+  @Test
+  void shouldNotTagSurnamesOrFirstNames() {
+    PlaceTagger.PlaceTags tags = tag("Mohamed Salah scored twice. Later Omar Saleh flew from"
+        + " Northern Iraq to Cairo.");
+
+    assertThat(names(tags)).containsExactly("Iraq", "Cairo");
+  }
+
+  @Test
+  void shouldKeepPlacesInsideOrganisationNamesAsEmbeddedMentions() {
+    PlaceTagger.PlaceTags tags = tag("Members of the Mosul Liberation Cells met in Baghdad.");
+
+    Place mosul = tags.places().stream().filter(p -> "Mosul".equals(p.getName())).findFirst()
+        .orElseThrow();
+    assertThat(mosul.getMentions()).extracting(m -> m.getKind())
+        .containsExactly(MentionKind.EMBEDDED);
+    assertThat(tags.focusGeonameId()).isNotEqualTo(mosul.getGeonameId());
+  }
+
+  @Test
+  void shouldResolveParisToTexasInATexasStory() {
+    PlaceTagger.PlaceTags texas = tag("Storms hit Dallas and Tyler on Monday. In Paris, Texas,"
+        + " the county fair was cancelled, and Paris schools closed.");
+    PlaceTagger.PlaceTags france = tag("Protesters marched in Paris and Lyon on Monday.");
+
+    Place paris = texas.places().stream().filter(p -> p.getName().startsWith("Paris"))
+        .findFirst().orElseThrow();
+    assertThat(paris.getCountryCode()).isEqualTo("US");
+    assertThat(paris.getAdmin1Code()).isEqualTo("TX");
+    assertThat(france.places()).filteredOn(p -> p.getName().equals("Paris"))
+        .extracting(Place::getCountryCode).containsExactly("FR");
+  }
+
+  @Test
+  void shouldReportDemonymsAsCountriesTheArticleIsAbout() {
+    PlaceTagger.PlaceTags tags = tag("Iraqi forces and Syrians crossed into the town of Basra.");
+
+    assertThat(tags.aboutCountries()).extracting(c -> c.getCountryCode())
+        .containsExactly("IQ", "SY");
+    assertThat(tags.aboutCountries().get(1).getMentions()).extracting(m -> m.getText())
+        .containsExactly("Syrians");
+    assertThat(tags.places()).extracting(Place::getCountryCode).containsExactly("IQ");
+  }
+
+  @Test
+  void shouldReportNamesTheTextCallsPlacesAsUnresolved() {
+    PlaceTagger.PlaceTags tags = tag("Families fled the Zarqatun district and the village of"
+        + " Mosul. The Wadi Qalaq camp is full.");
+
+    assertThat(tags.places()).filteredOn(p -> p.getGeonameId() == null)
+        .extracting(Place::getName).containsExactly("Zarqatun", "Wadi Qalaq");
   }
 }
