@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     versionProvider = Newswire.Version.class,
     description = "Event-streaming news ingestion: ingest, enrich, store.",
     subcommands = {UpCommand.class, StatusCommand.class, PushCommand.class, TailCommand.class,
-        TagCommand.class, EvalCommand.class, IngestCommand.class, EnrichCommand.class,
+        TagCommand.class, EvalCommand.class, BenchCommand.class, IngestCommand.class,
+        EnrichCommand.class,
         SinkCommand.class,
         CommandLine.HelpCommand.class})
 public final class Newswire {

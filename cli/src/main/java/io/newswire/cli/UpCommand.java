@@ -1,17 +1,9 @@
 package io.newswire.cli;
 
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.newswire.enrich.EnrichConfig;
-import io.newswire.enrich.EnrichStreams;
-import io.newswire.enrich.places.GazetteerTagger;
-import io.newswire.ingest.IngestConfig;
-import io.newswire.ingest.IngestService;
 import io.newswire.platform.EmbeddedPlatform;
-import io.newswire.platform.kafka.EmbeddedKafkaCluster;
 import io.newswire.platform.registry.RegistryServerConfig;
 import io.newswire.schemas.TopicSpec;
 import io.newswire.sink.SinkConfig;
-import io.newswire.sink.SinkService;
 import io.newswire.schemas.Topics;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -77,40 +69,17 @@ final class UpCommand implements Callable<Integer> {
 
     PrintWriter out = spec.commandLine().getOut();
     try {
-      EmbeddedPlatform platform = lifecycle.started(EmbeddedPlatform.start(
-          EmbeddedKafkaCluster.builder()
-              .dataDir(data.resolve("kafka"))
-              .brokerPort(standalone.kafkaPort())
-              .controllerPort(standalone.controllerPort())
-              .build(),
-          new RegistryServerConfig(settings), topics));
-
-      Optional<String> newKey = LocalFeed.ensure(data);
-      Map<String, Object> services = new LinkedHashMap<>(settings);
-      services.put(IngestConfig.BOOTSTRAP_SERVERS, platform.bootstrapServers());
-      services.put(IngestConfig.SCHEMA_REGISTRY_URL, platform.schemaRegistryUrl());
-      services.putIfAbsent(IngestConfig.FEEDS_FILE, LocalFeed.settingsFile(data).toString());
-      services.putIfAbsent(IngestConfig.STATE_DIR, data.resolve("ingest").toString());
-      services.putIfAbsent(EnrichConfig.STATE_DIR, data.resolve("enrich").toString());
-      services.putIfAbsent(SinkConfig.DATABASE_URL,
-          "jdbc:sqlite:" + data.resolve("newswire.db"));
-
-      HttpConfig http = new HttpConfig(services);
-      PrometheusMeterRegistry meters = HttpHost.newMeterRegistry();
-      EnrichStreams enrich = lifecycle.started(EnrichStreams.start(services,
-          new GazetteerTagger(new EnrichConfig(services).gazetteer()), meters));
-      SinkService sink = lifecycle.started(SinkService.start(services, meters));
-      IngestService ingest = lifecycle.started(IngestService.create(services, meters));
-      HttpHost host = lifecycle.started(new HttpHost(meters, List.of(Services.hosted(ingest),
-          Services.hosted(enrich), Services.hosted(sink)), http.maxRequestBytes())
-          .start(http.host(), http.port()));
-      ingest.start();
+      StandalonePipeline pipeline = StandalonePipeline.start(settings, lifecycle);
+      EmbeddedPlatform platform = pipeline.platform();
+      HttpConfig http = new HttpConfig(pipeline.services());
+      Map<String, Object> services = pipeline.services();
+      Optional<String> newKey = pipeline.newKey();
 
       out.printf("Newswire is ready (%.1f s).%n", (System.nanoTime() - start) / 1e9);
       out.printf("  Kafka            %s%n", platform.bootstrapServers());
       out.printf("  Schema registry  %s%n", platform.schemaRegistryUrl());
       out.printf("  HTTP             http://%s:%d  (POST and GET /v1/articles, /v1/places,"
-          + " /v1/stream, /health/ready, /metrics)%n", http.host(), host.port());
+          + " /v1/stream, /health/ready, /metrics)%n", http.host(), pipeline.host().port());
       out.printf("  Database         %s%n", new SinkConfig(services).databaseUrlForDisplay());
       out.printf("  Topics           %s%n",
           String.join(", ", topics.stream().map(TopicSpec::name).toList()));

@@ -38,13 +38,21 @@ public final class ArticleQueries {
   public record StoredChange(long seq, String id, JsonNode article) {
   }
 
-  /** The stored record of an article. */
+  /** The stored record of an article, with {@code storedAt}: when this version was written. */
   public Optional<JsonNode> byId(String id) throws SQLException {
     try (Connection c = database.getConnection();
-        PreparedStatement s = c.prepareStatement("SELECT record FROM articles WHERE id = ?")) {
+        PreparedStatement s = c.prepareStatement(
+            "SELECT record, stored_at FROM articles WHERE id = ?")) {
       s.setString(1, id);
       try (ResultSet r = s.executeQuery()) {
-        return r.next() ? Optional.of(parse(r.getString(1))) : Optional.empty();
+        if (!r.next()) {
+          return Optional.empty();
+        }
+        JsonNode article = parse(r.getString(1));
+        if (article instanceof ObjectNode object) {
+          object.put("storedAt", Instant.ofEpochMilli(r.getLong(2)).toString());
+        }
+        return Optional.of(article);
       }
     }
   }

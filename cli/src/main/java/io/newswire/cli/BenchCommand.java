@@ -1,0 +1,546 @@
+package io.newswire.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newswire.enrich.places.Gazetteer;
+import io.newswire.schemas.TopicsConfig;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code newswire bench}: the pipeline measured against what Kafka itself does with the same
+ * records on the same machine, in the same run. Phases: baseline (produce, exactly-once
+ * pass-through, consume), ingest (single pushes at a fixed rate, batches at full speed), pipeline
+ * (full speed and a fixed rate, until every article is stored), resources; then a check that
+ * every accepted article was stored exactly once.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = {"Measure the pipeline against Kafka's own ceiling on this machine: baseline,"
+        + " ingest, pipeline and resource phases, each after a warm-up; prints a table and"
+        + " writes the figures as JSON.",
+        "Without --url it starts the whole pipeline itself, in a fresh temporary data"
+            + " directory on free ports."})
+final class BenchCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--url", paramLabel = "URL",
+      description = "A running pipeline's HTTP API (needs --bootstrap and a feed key).")
+  String url;
+
+  @Option(names = "--bootstrap", paramLabel = "HOST:PORT",
+      description = "The running pipeline's Kafka, for the baseline phase.")
+  String bootstrap;
+
+  @Option(names = "--key", paramLabel = "KEY", description = "Feed key for --url (default:"
+      + " the local feed's key under .newswire).")
+  String key;
+
+  @Option(names = "--articles", defaultValue = "5000",
+      description = "Articles per measured phase (default ${DEFAULT-VALUE}).")
+  int articles;
+
+  @Option(names = "--warmup", defaultValue = "500",
+      description = "Articles pushed before each phase and not measured (default"
+          + " ${DEFAULT-VALUE}).")
+  int warmup;
+
+  @Option(names = "--size", defaultValue = "5000",
+      description = "Bytes per generated article (default ${DEFAULT-VALUE}).")
+  int size;
+
+  @Option(names = "--corpus", paramLabel = "FILE.jsonl",
+      description = "Real texts instead of generated ones: lines {\"id\",\"text\"[,\"title\"]}.")
+  Path corpus;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Seed of the generated"
+      + " articles and of the mix (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--duplicates", defaultValue = "0.02",
+      description = "Share of pushes that repeat an earlier article (default ${DEFAULT-VALUE}).")
+  double duplicates;
+
+  @Option(names = "--malformed", defaultValue = "0.01",
+      description = "Share of pushes that are malformed (default ${DEFAULT-VALUE}).")
+  double malformed;
+
+  @Option(names = "--rate", defaultValue = "500",
+      description = "Single pushes per second in the ingest phase (default ${DEFAULT-VALUE}).")
+  int rate;
+
+  @Option(names = "--pipeline-rate", defaultValue = "1000", description = "Single pushes per"
+      + " second in the fixed-rate pipeline phase (default ${DEFAULT-VALUE}).")
+  int pipelineRate;
+
+  @Option(names = "--pid", description = "With --url: the pipeline's process, for its CPU"
+      + " time and resident memory (Linux).")
+  Long pid;
+
+  @Option(names = "--out", defaultValue = "bench-results.json",
+      description = "Where the figures go as JSON (default ${DEFAULT-VALUE}).")
+  Path out;
+
+  private PrintWriter progress;
+  private HttpClient http;
+  private String apiUrl;
+  private String feedKey;
+  private final Map<String, Long> acceptedIds = new ConcurrentHashMap<>();
+  private final AtomicInteger expectedRejections = new AtomicInteger();
+  private final AtomicInteger unexpected = new AtomicInteger();
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter stdout = spec.commandLine().getOut();
+    progress = spec.commandLine().getErr();
+    if (url != null && bootstrap == null) {
+      progress.println("newswire bench: --url needs --bootstrap (the pipeline's Kafka) too");
+      return 2;
+    }
+    Lifecycle lifecycle = new Lifecycle("Newswire bench");
+    Path temp = null;
+    ExecutorService executor = Executors.newFixedThreadPool(8, r -> {
+      Thread thread = new Thread(r, "bench-http");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      String kafka;
+      Path database = null;
+      ObjectNode results = JSON.createObjectNode();
+      results.put("started", Instant.now().toString());
+      results.set("machine", machine());
+      if (url == null) {
+        temp = Files.createTempDirectory("newswire-bench");
+        say("starting the pipeline in " + temp);
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put(StandaloneConfig.DATA_DIR, temp.toString());
+        settings.put(StandaloneConfig.KAFKA_PORT, Integer.toString(freePort()));
+        settings.put(StandaloneConfig.KAFKA_CONTROLLER_PORT, Integer.toString(freePort()));
+        settings.put("registry.port", Integer.toString(freePort()));
+        settings.put(HttpConfig.PORT, Integer.toString(freePort()));
+        StandalonePipeline pipeline = StandalonePipeline.start(settings, lifecycle);
+        apiUrl = pipeline.url();
+        kafka = pipeline.platform().bootstrapServers();
+        feedKey = LocalFeed.readKey(temp, LocalFeed.ID).orElseThrow();
+        database = temp.resolve("newswire.db");
+        results.put("target", "standalone (started by the bench)");
+      } else {
+        apiUrl = url.replaceAll("/+$", "");
+        kafka = bootstrap;
+        feedKey = key != null ? key : LocalFeed.readKey(Path.of(".newswire"), LocalFeed.ID)
+            .orElseThrow(() -> new IllegalArgumentException("no --key and no local feed key"
+                + " under .newswire"));
+        results.put("target", apiUrl);
+      }
+      http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
+          .connectTimeout(Duration.ofSeconds(5)).build();
+      String run = "bench-" + Long.toString(System.currentTimeMillis(), 36);
+      Gazetteer gazetteer = corpus == null ? Gazetteer.builtIn() : null;
+      BenchWorkload workload = new BenchWorkload(gazetteer, corpus, size, seed, duplicates,
+          malformed, run);
+      results.set("workload", JSON.createObjectNode()
+          .put("articles", articles).put("warmup", warmup)
+          .put("source", corpus == null ? "generated, " + size + " bytes" : corpus.toString())
+          .put("seed", seed).put("duplicates", duplicates).put("malformed", malformed));
+
+      BenchBaseline.Result baseline = new BenchBaseline(kafka,
+          new TopicsConfig(Map.of()).rawName(), progress).run(new BenchWorkload(gazetteer, corpus,
+              size, seed, 0, 0, run), articles, warmup, run);
+      results.set("baseline", baseline.toJson());
+
+      ObjectNode ingest = JSON.createObjectNode();
+      say("ingest: warm-up");
+      pushSingles(workload.next(warmup), rate, "ingest warm-up");
+      ingest.set("single", pushSingles(workload.next(articles), rate, "ingest single").toJson());
+      ingest.set("batch", pushBatches(workload.next(articles), "ingest batch").toJson());
+      results.set("ingest", ingest);
+
+      BenchResources resources = new BenchResources(url == null ? null : pid);
+      awaitStored(new ArrayList<>(acceptedIds.keySet()), "settling");
+      ObjectNode pipelinePhase = JSON.createObjectNode();
+      resources.start();
+      Outcome full = pushBatches(workload.next(articles), "pipeline full speed");
+      Stored fullStored = awaitStored(full.ids, "pipeline full speed");
+      ObjectNode fullJson = fullStored.toJson(full.startedMillis);
+      fullJson.put("ratioToBaseline", fullStored.perSecond(full.startedMillis)
+          / baseline.recordsPerSecond());
+      pipelinePhase.set("fullSpeed", fullJson);
+      results.set("resources", resources.stop(fullStored.count()));
+      Outcome fixed = pushSingles(workload.next(articles), pipelineRate, "pipeline fixed rate");
+      Stored fixedStored = awaitStored(fixed.ids, "pipeline fixed rate");
+      ObjectNode fixedJson = fixedStored.toJson(fixed.startedMillis);
+      fixedJson.put("rate", pipelineRate);
+      pipelinePhase.set("fixedRate", fixedJson);
+      results.set("pipeline", pipelinePhase);
+
+      results.set("exactlyOnce", exactlyOnce(database));
+      results.put("finished", Instant.now().toString());
+      Files.writeString(out, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results));
+      BenchReport.print(stdout, results);
+      stdout.printf("Figures written to %s%n", out.toAbsolutePath());
+      stdout.flush();
+      return results.path("exactlyOnce").path("passed").asBoolean() ? 0 : 1;
+    } finally {
+      lifecycle.stop();
+      executor.shutdownNow();
+      if (temp != null) {
+        deleteTree(temp);
+      }
+    }
+  }
+
+  private void say(String line) {
+    progress.println("bench: " + line);
+    progress.flush();
+  }
+
+  /** What a phase of pushes got back. */
+  static final class Outcome {
+    final List<String> ids = java.util.Collections.synchronizedList(new ArrayList<>());
+    final List<Double> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+    final AtomicInteger accepted = new AtomicInteger();
+    final AtomicInteger repeats = new AtomicInteger();
+    final AtomicInteger rejected = new AtomicInteger();
+    final AtomicInteger failed = new AtomicInteger();
+    long startedMillis;
+    long startedNanos;
+    long endedNanos;
+
+    ObjectNode toJson() {
+      double seconds = (endedNanos - startedNanos) / 1e9;
+      ObjectNode node = JSON.createObjectNode()
+          .put("accepted", accepted.get()).put("duplicates", repeats.get())
+          .put("rejected", rejected.get()).put("failed", failed.get())
+          .put("seconds", round(seconds))
+          .put("acceptedPerSecond", round((accepted.get() + repeats.get()) / seconds));
+      node.setAll(percentiles("ackMs", latencies));
+      return node;
+    }
+  }
+
+  /** Single pushes at {@code perSecond}; latency counted from each push's planned start. */
+  private Outcome pushSingles(List<BenchWorkload.Push> pushes, int perSecond, String phase)
+      throws InterruptedException {
+    say(phase + ": " + pushes.size() + " single pushes at " + perSecond + "/s");
+    Outcome outcome = new Outcome();
+    List<CompletableFuture<?>> pending = new ArrayList<>();
+    outcome.startedMillis = System.currentTimeMillis();
+    outcome.startedNanos = System.nanoTime();
+    long interval = 1_000_000_000L / perSecond;
+    Progress shown = new Progress(phase, pushes.size());
+    for (int i = 0; i < pushes.size(); i++) {
+      BenchWorkload.Push push = pushes.get(i);
+      long due = outcome.startedNanos + i * interval;
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        LockSupport.parkNanos(wait);
+      }
+      HttpRequest request = HttpRequest.newBuilder(URI.create(apiUrl + "/v1/articles?guid="
+              + push.guid()))
+          .header("Authorization", "Bearer " + feedKey)
+          .header("Content-Type", "text/plain; charset=utf-8")
+          .timeout(Duration.ofSeconds(30))
+          .POST(HttpRequest.BodyPublishers.ofString(push.text())).build();
+      pending.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+          .whenComplete((response, error) -> {
+            outcome.latencies.add((System.nanoTime() - due) / 1e6);
+            record(outcome, push, error == null ? response.statusCode() : -1,
+                error == null ? response.body() : null);
+          }));
+      shown.update(i + 1);
+    }
+    CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).exceptionally(e -> null)
+        .join();
+    outcome.endedNanos = System.nanoTime();
+    shown.done();
+    return outcome;
+  }
+
+  /** Batches of 100 NDJSON lines from four senders at once, as fast as they are answered. */
+  private Outcome pushBatches(List<BenchWorkload.Push> pushes, String phase) {
+    say(phase + ": " + pushes.size() + " articles in batches of 100, 4 at a time");
+    Outcome outcome = new Outcome();
+    List<List<BenchWorkload.Push>> batches = new ArrayList<>();
+    for (int i = 0; i < pushes.size(); i += 100) {
+      batches.add(pushes.subList(i, Math.min(pushes.size(), i + 100)));
+    }
+    AtomicInteger nextBatch = new AtomicInteger();
+    AtomicInteger done = new AtomicInteger();
+    Progress shown = new Progress(phase, pushes.size());
+    outcome.startedMillis = System.currentTimeMillis();
+    outcome.startedNanos = System.nanoTime();
+    List<Thread> senders = new ArrayList<>();
+    for (int s = 0; s < 4; s++) {
+      Thread sender = new Thread(() -> {
+        int b;
+        while ((b = nextBatch.getAndIncrement()) < batches.size()) {
+          List<BenchWorkload.Push> batch = batches.get(b);
+          StringBuilder body = new StringBuilder();
+          batch.forEach(p -> body.append(p.jsonLine()).append('\n'));
+          HttpRequest request = HttpRequest.newBuilder(URI.create(apiUrl + "/v1/articles/batch"))
+              .header("Authorization", "Bearer " + feedKey)
+              .header("Content-Type", "application/x-ndjson")
+              .timeout(Duration.ofSeconds(60))
+              .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+          long started = System.nanoTime();
+          try {
+            HttpResponse<String> response = http.send(request,
+                HttpResponse.BodyHandlers.ofString());
+            outcome.latencies.add((System.nanoTime() - started) / 1e6);
+            JsonNode answer = response.statusCode() == 200 ? JSON.readTree(response.body())
+                : null;
+            for (int i = 0; i < batch.size(); i++) {
+              JsonNode result = answer == null ? null : answer.path("results").path(i);
+              record(outcome, batch.get(i), result == null ? response.statusCode()
+                  : result.path("status").asInt(), result == null ? null : result.toString());
+            }
+          } catch (IOException e) {
+            batch.forEach(p -> record(outcome, p, -1, null));
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+          }
+          shown.update(done.addAndGet(batch.size()));
+        }
+      }, "bench-sender-" + s);
+      sender.start();
+      senders.add(sender);
+    }
+    for (Thread sender : senders) {
+      try {
+        sender.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    outcome.endedNanos = System.nanoTime();
+    shown.done();
+    return outcome;
+  }
+
+  private void record(Outcome outcome, BenchWorkload.Push push, int status, String body) {
+    if (status == 202 && body != null) {
+      try {
+        JsonNode ack = JSON.readTree(body);
+        if (ack.path("duplicate").asBoolean()) {
+          outcome.repeats.incrementAndGet();
+        } else {
+          outcome.accepted.incrementAndGet();
+          outcome.ids.add(ack.path("id").asText());
+          acceptedIds.put(ack.path("id").asText(), ack.path("version").asLong());
+        }
+        if (push.malformed()) {
+          unexpected.incrementAndGet();
+        }
+        return;
+      } catch (IOException e) {
+        // counted as a failure below
+      }
+    }
+    if (status == 400 && push.malformed()) {
+      outcome.rejected.incrementAndGet();
+      expectedRejections.incrementAndGet();
+    } else {
+      outcome.failed.incrementAndGet();
+      unexpected.incrementAndGet();
+    }
+  }
+
+  /** Stored articles of a phase, with their end-to-end latencies. */
+  record Stored(int count, int missing, long lastStoredMillis, List<Double> latencies) {
+    double perSecond(long startedMillis) {
+      return count / Math.max(0.001, (lastStoredMillis - startedMillis) / 1000.0);
+    }
+
+    ObjectNode toJson(long startedMillis) {
+      ObjectNode node = JSON.createObjectNode().put("stored", count).put("missing", missing)
+          .put("seconds", round((lastStoredMillis - startedMillis) / 1000.0))
+          .put("storedPerSecond", round(perSecond(startedMillis)));
+      node.setAll(percentiles("endToEndMs", latencies));
+      return node;
+    }
+  }
+
+  /**
+   * Waits until every id is stored (or nothing new is stored for a minute), reading each one
+   * back; its latency is {@code storedAt - receivedAt}, both stamped by the pipeline.
+   */
+  private Stored awaitStored(List<String> ids, String phase) throws Exception {
+    Map<String, Boolean> pending = new LinkedHashMap<>();
+    ids.forEach(id -> pending.put(id, true));
+    List<Double> latencies = new ArrayList<>();
+    long lastStored = 0;
+    long lastProgress = System.nanoTime();
+    Progress shown = new Progress(phase + " stored", ids.size());
+    while (!pending.isEmpty()
+        && System.nanoTime() - lastProgress < Duration.ofSeconds(60).toNanos()) {
+      int misses = 0;
+      for (var it = pending.keySet().iterator(); it.hasNext() && misses < 50; ) {
+        String id = it.next();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(apiUrl
+            + "/v1/articles/" + id)).timeout(Duration.ofSeconds(10)).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+          misses++;
+          continue;
+        }
+        JsonNode article = JSON.readTree(response.body());
+        long stored = Instant.parse(article.path("storedAt").asText()).toEpochMilli();
+        long received = receivedMillis(article.path("receivedAt"));
+        latencies.add((double) (stored - received));
+        lastStored = Math.max(lastStored, stored);
+        it.remove();
+        lastProgress = System.nanoTime();
+      }
+      shown.update(ids.size() - pending.size());
+      if (!pending.isEmpty()) {
+        Thread.sleep(200);
+      }
+    }
+    shown.done();
+    return new Stored(ids.size() - pending.size(), pending.size(), lastStored, latencies);
+  }
+
+  private static long receivedMillis(JsonNode value) {
+    return value.isNumber() ? value.asLong() : Instant.parse(value.asText()).toEpochMilli();
+  }
+
+  /** Every accepted article stored once, with the version acknowledged; no row more. */
+  private ObjectNode exactlyOnce(Path database) throws Exception {
+    say("checking that every accepted article was stored exactly once");
+    Stored all = awaitStored(new ArrayList<>(acceptedIds.keySet()), "all phases");
+    ObjectNode check = JSON.createObjectNode()
+        .put("acceptedArticles", acceptedIds.size())
+        .put("storedArticles", all.count())
+        .put("missing", all.missing())
+        .put("malformedRejected", expectedRejections.get())
+        .put("unexpectedAnswers", unexpected.get());
+    boolean passed = all.missing() == 0 && unexpected.get() == 0;
+    if (database != null) {
+      long rows = countRows(database);
+      check.put("rowsInDatabase", rows);
+      passed &= rows == acceptedIds.size();
+    }
+    return check.put("passed", passed);
+  }
+
+  private static long countRows(Path database) throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + database);
+        ResultSet r = c.createStatement().executeQuery("SELECT count(*) FROM articles")) {
+      r.next();
+      return r.getLong(1);
+    }
+  }
+
+  static ObjectNode percentiles(String name, List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    sorted.sort(Comparator.naturalOrder());
+    ObjectNode node = JSON.createObjectNode();
+    if (sorted.isEmpty()) {
+      return node;
+    }
+    node.put(name + "P50", round(sorted.get((int) (sorted.size() * 0.50))));
+    node.put(name + "P99", round(sorted.get(Math.min(sorted.size() - 1,
+        (int) Math.ceil(sorted.size() * 0.99) - 1))));
+    node.put(name + "Max", round(sorted.get(sorted.size() - 1)));
+    return node;
+  }
+
+  static double round(double value) {
+    return Math.round(value * 10) / 10.0;
+  }
+
+  private static ObjectNode machine() {
+    ObjectNode node = JSON.createObjectNode()
+        .put("cores", Runtime.getRuntime().availableProcessors())
+        .put("maxHeapMiB", Runtime.getRuntime().maxMemory() >> 20)
+        .put("java", System.getProperty("java.vm.name") + " "
+            + System.getProperty("java.version"))
+        .put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+    try {
+      Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+          .filter(l -> l.startsWith("model name")).findFirst()
+          .ifPresent(l -> node.put("cpu", l.replaceFirst("^model name\\s*:\\s*", "")));
+      Files.readAllLines(Path.of("/proc/meminfo")).stream()
+          .filter(l -> l.startsWith("MemTotal")).findFirst()
+          .ifPresent(l -> node.put("memoryMiB",
+              Long.parseLong(l.replaceAll("\\D", "")) >> 10));
+    } catch (IOException e) {
+      // not Linux: the JVM's view above is all there is
+    }
+    return node;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static void deleteTree(Path root) {
+    try (var paths = Files.walk(root)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a temporary directory; the system cleans it up eventually
+    }
+  }
+
+  /** A progress line on standard error, at most once a second. */
+  private final class Progress {
+    private final String phase;
+    private final int total;
+    private long shownAt;
+
+    Progress(String phase, int total) {
+      this.phase = phase;
+      this.total = total;
+    }
+
+    synchronized void update(int count) {
+      long now = System.nanoTime();
+      if (now - shownAt > 1_000_000_000L) {
+        shownAt = now;
+        progress.printf("bench: %s %,d/%,d%n", phase, count, total);
+        progress.flush();
+      }
+    }
+
+    void done() {
+      progress.printf("bench: %s done%n", phase);
+      progress.flush();
+    }
+  }
+}

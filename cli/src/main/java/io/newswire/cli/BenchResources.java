@@ -1,0 +1,138 @@
+package io.newswire.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * CPU time per stage and memory of the pipeline during the full-speed phase. In this JVM (the
+ * bench started the pipeline) CPU is summed per thread, grouped into stages by thread name; for
+ * another process ({@code --pid}) only its total CPU and resident memory are read from /proc.
+ */
+final class BenchResources {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final long CLOCK_TICKS = 100;
+
+  private final Long pid;
+  private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+  private Map<Long, Long> cpuAtStart = new HashMap<>();
+  private long processTicksAtStart;
+
+  BenchResources(Long pid) {
+    this.pid = pid;
+  }
+
+  void start() {
+    if (pid == null) {
+      cpuAtStart = threadCpu();
+      ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    } else {
+      processTicksAtStart = processTicks(pid);
+    }
+  }
+
+  ObjectNode stop(int articles) {
+    ObjectNode node = JSON.createObjectNode();
+    double perThousand = 1000.0 / Math.max(1, articles);
+    if (pid == null) {
+      Map<String, Double> stages = new TreeMap<>();
+      Map<Long, Long> now = threadCpu();
+      for (ThreadInfo info : threads.getThreadInfo(now.keySet().stream()
+          .mapToLong(Long::longValue).toArray())) {
+        if (info == null) {
+          continue;
+        }
+        long used = now.get(info.getThreadId()) - cpuAtStart.getOrDefault(info.getThreadId(), 0L);
+        stages.merge(stage(info.getThreadName()), used / 1e9, Double::sum);
+      }
+      ObjectNode cpu = node.putObject("cpuSecondsPer1000Articles");
+      stages.forEach((stage, seconds) -> cpu.put(stage, round2(seconds * perThousand)));
+      long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream()
+          .filter(p -> p.getType() == MemoryType.HEAP)
+          .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+      node.put("peakHeapMiB", peakHeap >> 20);
+      memory(node, Path.of("/proc/self/status"));
+      node.put("scope", "the bench's JVM: pipeline, broker, registry and the load generator");
+    } else {
+      long ticks = processTicks(pid) - processTicksAtStart;
+      node.putObject("cpuSecondsPer1000Articles").put("pipeline process",
+          round2(ticks / (double) CLOCK_TICKS * perThousand));
+      memory(node, Path.of("/proc", pid.toString(), "status"));
+      node.put("scope", "process " + pid);
+    }
+    return node;
+  }
+
+  /** The stage a thread works for, by the names the services and clients give their threads. */
+  static String stage(String threadName) {
+    String name = threadName.toLowerCase(Locale.ROOT);
+    if (name.contains("bench")) {
+      return "bench client";
+    }
+    if (name.contains("enrich")) {
+      return "enrich";
+    }
+    if (name.contains("sink")) {
+      return "sink";
+    }
+    if (name.contains("ingest") || name.contains("jetty") || name.contains("qtp")
+        || name.contains("javalin")) {
+      return "ingest + HTTP";
+    }
+    return "kafka + registry + other";
+  }
+
+  private Map<Long, Long> threadCpu() {
+    Map<Long, Long> cpu = new HashMap<>();
+    for (long id : threads.getAllThreadIds()) {
+      long time = threads.getThreadCpuTime(id);
+      if (time >= 0) {
+        cpu.put(id, time);
+      }
+    }
+    return cpu;
+  }
+
+  private static void memory(ObjectNode node, Path status) {
+    try {
+      for (String line : Files.readAllLines(status)) {
+        if (line.startsWith("VmHWM:")) {
+          node.put("peakRssMiB", kib(line) >> 10);
+        } else if (line.startsWith("VmRSS:")) {
+          node.put("rssMiB", kib(line) >> 10);
+        }
+      }
+    } catch (IOException e) {
+      node.put("rss", "not readable: " + e.getMessage());
+    }
+  }
+
+  private static long kib(String line) {
+    return Long.parseLong(line.replaceAll("\\D", ""));
+  }
+
+  private static long processTicks(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("Cannot read /proc/" + pid + "/stat: " + e.getMessage());
+    }
+  }
+
+  private static double round2(double value) {
+    return Math.round(value * 100) / 100.0;
+  }
+}
