@@ -21,13 +21,13 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -117,7 +117,9 @@ final class BenchCommand implements Callable<Integer> {
   private HttpClient http;
   private String apiUrl;
   private String feedKey;
-  private final Map<String, Long> acceptedIds = new ConcurrentHashMap<>();
+  /** Every accepted article's id and version, in the order they were acknowledged. */
+  private final Map<String, Long> acceptedIds = Collections.synchronizedMap(
+      new LinkedHashMap<>());
   private final AtomicInteger expectedRejections = new AtomicInteger();
   private final AtomicInteger unexpected = new AtomicInteger();
 
@@ -189,7 +191,7 @@ final class BenchCommand implements Callable<Integer> {
       results.set("ingest", ingest);
 
       BenchResources resources = new BenchResources(url == null ? null : pid);
-      awaitStored(new ArrayList<>(acceptedIds.keySet()), "settling");
+      awaitStored(acceptedInOrder(), "settling");
       ObjectNode pipelinePhase = JSON.createObjectNode();
       resources.start();
       Outcome full = pushBatches(workload.next(articles), "pipeline full speed");
@@ -229,8 +231,8 @@ final class BenchCommand implements Callable<Integer> {
 
   /** What a phase of pushes got back. */
   static final class Outcome {
-    final List<String> ids = java.util.Collections.synchronizedList(new ArrayList<>());
-    final List<Double> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+    final List<String> ids = Collections.synchronizedList(new ArrayList<>());
+    final List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger accepted = new AtomicInteger();
     final AtomicInteger repeats = new AtomicInteger();
     final AtomicInteger rejected = new AtomicInteger();
@@ -408,7 +410,9 @@ final class BenchCommand implements Callable<Integer> {
     while (!pending.isEmpty()
         && System.nanoTime() - lastProgress < Duration.ofSeconds(60).toNanos()) {
       int misses = 0;
-      for (var it = pending.keySet().iterator(); it.hasNext() && misses < 50; ) {
+      // Ids in acknowledgement order: the pipeline stores them in about that order, so a
+      // round stops at the first run of ids not stored yet.
+      for (var it = pending.keySet().iterator(); it.hasNext() && misses < 100; ) {
         String id = it.next();
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(apiUrl
             + "/v1/articles/" + id)).timeout(Duration.ofSeconds(10)).GET().build(),
@@ -434,6 +438,12 @@ final class BenchCommand implements Callable<Integer> {
     return new Stored(ids.size() - pending.size(), pending.size(), lastStored, latencies);
   }
 
+  private List<String> acceptedInOrder() {
+    synchronized (acceptedIds) {
+      return new ArrayList<>(acceptedIds.keySet());
+    }
+  }
+
   private static long receivedMillis(JsonNode value) {
     return value.isNumber() ? value.asLong() : Instant.parse(value.asText()).toEpochMilli();
   }
@@ -441,7 +451,7 @@ final class BenchCommand implements Callable<Integer> {
   /** Every accepted article stored once, with the version acknowledged; no row more. */
   private ObjectNode exactlyOnce(Path database) throws Exception {
     say("checking that every accepted article was stored exactly once");
-    Stored all = awaitStored(new ArrayList<>(acceptedIds.keySet()), "all phases");
+    Stored all = awaitStored(acceptedInOrder(), "all phases");
     ObjectNode check = JSON.createObjectNode()
         .put("acceptedArticles", acceptedIds.size())
         .put("storedArticles", all.count())

@@ -32,11 +32,13 @@ final class SourceMentions {
   private static final Pattern NAME_WORD = Pattern.compile(
       "(?:al-|Al-)?\\p{Lu}[\\p{L}'’-]*|of|the");
   /** Organisation names end in (or are made of) words that say what kind of body they are. */
-  private static final Pattern ORGANISATION_KIND = Pattern.compile(
-      "\\b(?:Cells|Brigades?|Council|Ministry|Forces|Army|Unit|Company|Authority|Agency"
-          + "|Centre|Center|Committee|Police|Party|Movement|Front|Coalition|Organi[sz]ation"
-          + "|Association|Union|Bank|University|Institute|Commission|Office|Department"
-          + "|Corporation|Group|Fund|Court)\\b");
+  private static final Set<String> ORGANISATION_KINDS = Set.of("Cells", "Brigade", "Brigades",
+      "Council", "Ministry", "Forces", "Army", "Unit", "Company", "Authority", "Agency",
+      "Centre", "Center", "Committee", "Police", "Party", "Movement", "Front", "Coalition",
+      "Organisation", "Organization", "Association", "Union", "Bank", "University", "Institute",
+      "Commission", "Office", "Department", "Corporation", "Group", "Fund", "Court");
+  private static final Set<String> VERBS = Set.of("said", "says", "told", "added", "explained",
+      "warned", "stated");
   private static final Pattern ORGANISATION_TAIL = Pattern.compile(
       "(?: (?:of|for) (?:the )?\\p{Lu}[\\p{L}'’-]*(?: (?:and the |and |of )?\\p{Lu}"
           + "[\\p{L}'’-]*){0,3})?");
@@ -57,8 +59,18 @@ final class SourceMentions {
     Map<String, String> descriptions = new LinkedHashMap<>();
     List<int[]> counted = new ArrayList<>();
     // Attribution hangs on a verb: look only around each one, not from every capital letter.
-    Matcher verb = VERB_WORD.matcher(text);
-    while (verb.find()) {
+    List<int[]> words = words(text);
+    List<int[]> verbs = new ArrayList<>();
+    for (int[] word : words) {
+      if (VERBS.contains(text.substring(word[0], word[1]))) {
+        verbs.add(word);
+      }
+    }
+    for (int[] verbWord : verbs) {
+      Matcher verb = VERB_WORD.matcher(text).region(verbWord[0], verbWord[1]);
+      if (!verb.lookingAt()) {
+        continue;
+      }
       Matcher after = VERB_THEN_NAME.matcher(text)
           .region(verb.start(), Math.min(text.length(), verb.start() + 220));
       if (after.lookingAt()) {
@@ -70,7 +82,12 @@ final class SourceMentions {
           }
         }
       }
-      int from = Math.max(0, verb.start() - 160);
+      int nameEnd = nameEndBefore(text, verb.start());
+      if (nameEnd < 0) {
+        continue;
+      }
+      // A name is at most eight words ("Abu" and four names with particles): start there.
+      int from = Math.max(Math.max(0, verb.start() - 160), wordsBack(text, nameEnd, 9));
       Matcher before = NAME_THEN_VERB.matcher(text).region(from, verb.end());
       before.useAnchoringBounds(true);
       for (int start = from; start < verb.start(); start++) {
@@ -84,9 +101,14 @@ final class SourceMentions {
         }
       }
     }
-    Matcher surname = SURNAME_THEN_VERB.matcher(text);
-    while (surname.find()) {
-      if (overlaps(counted, surname.start(1), surname.end(1))) {
+    for (int[] verbWord : verbs) {
+      Matcher surname = SURNAME_THEN_VERB.matcher(text)
+          .region(Math.max(0, verbWord[0] - 40), verbWord[1]).useTransparentBounds(true);
+      boolean found = false;
+      while (!found && surname.find()) {
+        found = surname.end() == verbWord[1];
+      }
+      if (!found || overlaps(counted, surname.start(1), surname.end(1))) {
         continue;
       }
       for (String full : people.keySet()) {
@@ -97,15 +119,68 @@ final class SourceMentions {
       }
     }
     Map<String, Integer> organisations = new LinkedHashMap<>();
-    Matcher kind = ORGANISATION_KIND.matcher(text);
-    while (kind.find()) {
-      String name = trimLeading(organisationAround(text, kind.start(), kind.end()));
+    for (int[] kind : words) {
+      if (!ORGANISATION_KINDS.contains(text.substring(kind[0], kind[1]))) {
+        continue;
+      }
+      String name = trimLeading(organisationAround(text, kind[0], kind[1]));
       if (name.split(" ").length >= 2 && Character.isUpperCase(name.codePointAt(0))
           || name.startsWith("al-")) {
         organisations.merge(name, 1, Integer::sum);
       }
     }
     return new Found(entities(people, descriptions), entities(organisations, Map.of()));
+  }
+
+  /**
+   * Where a name before the verb at {@code verb} would end: right before " said", or before the
+   * comma that opens an apposition (", a director at ..., said"); -1 when neither can be.
+   */
+  private static int nameEndBefore(String text, int verb) {
+    int space = verb - 1;
+    if (space < 1 || text.charAt(space) != ' ') {
+      return -1;
+    }
+    char last = text.charAt(space - 1);
+    if (Character.isLetter(last)) {
+      return space;
+    }
+    if (last == ',') {
+      int open = text.lastIndexOf(',', space - 2);
+      return open > 0 && space - 1 - open <= 81 ? open : -1;
+    }
+    return -1;
+  }
+
+  /** Runs of letters and digits, as [start, end) char ranges: what {@code \\b} separates. */
+  private static List<int[]> words(String text) {
+    List<int[]> words = new ArrayList<>();
+    int i = 0;
+    while (i < text.length()) {
+      if (!Character.isLetterOrDigit(text.charAt(i))) {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < text.length() && Character.isLetterOrDigit(text.charAt(i))) {
+        i++;
+      }
+      words.add(new int[] {start, i});
+    }
+    return words;
+  }
+
+  /** The index {@code words} word starts before {@code end}, or 0. */
+  private static int wordsBack(String text, int end, int words) {
+    int i = end;
+    for (int seen = 0; seen < words && i > 0; ) {
+      i--;
+      if (!Character.isWhitespace(text.charAt(i)) && (i == 0
+          || Character.isWhitespace(text.charAt(i - 1)))) {
+        seen++;
+      }
+    }
+    return i;
   }
 
   private static void count(Matcher m, String raw, int start, int end,
