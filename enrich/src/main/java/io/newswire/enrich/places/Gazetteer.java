@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,6 +48,8 @@ public final class Gazetteer {
   private final Map<String, String> demonyms;
   private final Map<String, GazetteerEntry> countries;
   private final String id;
+  /** The first words of names of several words, also with a final "-ah" read as "-a". */
+  private final Set<String> firstWords;
 
   private Gazetteer(List<GazetteerEntry> entries, Map<String, int[]> byName,
       Map<String, String> demonyms, Map<String, GazetteerEntry> countries, String id) {
@@ -55,6 +58,16 @@ public final class Gazetteer {
     this.demonyms = demonyms;
     this.countries = countries;
     this.id = id;
+    Set<String> first = new HashSet<>();
+    for (String name : byName.keySet()) {
+      int space = name.indexOf(' ');
+      if (space > 0) {
+        String word = name.substring(0, space);
+        first.add(word);
+        first.add(Names.normalise(word));
+      }
+    }
+    this.firstWords = Set.copyOf(first);
   }
 
   /** What the gazetteer is made of (sources and their data dates), for provenance. */
@@ -90,6 +103,14 @@ public final class Gazetteer {
   /** Whether some place is called this (normalised). */
   public boolean contains(String normalisedName) {
     return byName.containsKey(normalisedName);
+  }
+
+  /**
+   * Whether a longer name may start with this normalised word: where a word group is looked up
+   * word by word, most words start none and need one lookup only.
+   */
+  public boolean startsLongerName(String normalisedWord) {
+    return firstWords.contains(normalisedWord);
   }
 
   /** The country an adjective of nationality names ("Iraqi": IQ). */

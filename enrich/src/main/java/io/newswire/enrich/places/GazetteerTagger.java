@@ -53,6 +53,15 @@ public final class GazetteerTagger implements PlaceTagger {
       "Rural", "Coastal", "Mainland", "Occupied", "Democratic", "Republic", "Mr", "Mrs");
   private static final Pattern NEXT_CAPITALISED = Pattern.compile("^ (\\p{Lu}[\\p{Ll}'’-]+)");
   private static final Pattern PREVIOUS_CAPITALISED = Pattern.compile("\\p{Lu}[\\p{Ll}'’-]+");
+  private static final Pattern SPACES_OR_HYPHENS = Pattern.compile("[\\s-]+");
+  private static final boolean[] ASCII_WORD = new boolean[0x80];
+
+  static {
+    for (char c = 0; c < 0x80; c++) {
+      ASCII_WORD[c] = Character.isLetterOrDigit(c);
+    }
+  }
+
   /** Words after a name that say the name is a place ("Hamam al-Alil district"). */
   private static final Set<String> PLACE_NOUNS = Set.of("district", "province", "governorate",
       "village", "town", "neighbourhood", "neighborhood", "camp", "region");
@@ -90,7 +99,8 @@ public final class GazetteerTagger implements PlaceTagger {
     }
     String body = text.body() == null ? "" : text.body();
     int lead = body.indexOf("\n\n");
-    scan("body", body, 1.0, found, demonyms);
+    List<int[]> bodyWords = words(body);
+    scan("body", body, bodyWords, 1.0, found, demonyms);
     if (lead > 0) {
       int leadEnd = body.codePointCount(0, lead);
       for (int i = 0; i < found.size(); i++) {
@@ -116,7 +126,7 @@ public final class GazetteerTagger implements PlaceTagger {
     for (Map.Entry<GazetteerEntry, List<Found>> e : resolved.entrySet()) {
       places.add(place(e.getKey(), e.getValue(), e.getKey() == focus));
     }
-    addUnresolved(body, places);
+    addUnresolved(body, bodyWords, places);
     List<CountrySignal> about = new ArrayList<>();
     demonyms.forEach((iso, mentions) -> about.add(CountrySignal.newBuilder().setCountryCode(iso)
         .setGeonameId(gazetteer.country(iso).map(GazetteerEntry::geonameId).orElse(null))
@@ -127,10 +137,16 @@ public final class GazetteerTagger implements PlaceTagger {
 
   private void scan(String field, String text, double weight, List<Found> found,
       Map<String, List<Mention>> demonyms) {
+    if (text != null) {
+      scan(field, text, words(text), weight, found, demonyms);
+    }
+  }
+
+  private void scan(String field, String text, List<int[]> words, double weight,
+      List<Found> found, Map<String, List<Mention>> demonyms) {
     if (text == null || text.isBlank()) {
       return;
     }
-    List<int[]> words = words(text);
     CodePoints offsets = new CodePoints(text);
     for (int i = 0; i < words.size(); i++) {
       int[] first = words.get(i);
@@ -150,7 +166,10 @@ public final class GazetteerTagger implements PlaceTagger {
             first[0], first[1], MentionKind.DEMONYM));
         continue;
       }
-      for (int n = Math.min(MAX_WORDS, words.size() - i); n >= 1; n--) {
+      String firstKey = Names.normalise(firstWord);
+      boolean longer = gazetteer.startsLongerName(firstKey) || Names.isArticle(firstKey)
+          || "saint".equals(firstKey);
+      for (int n = longer ? Math.min(MAX_WORDS, words.size() - i) : 1; n >= 1; n--) {
         int start = first[0];
         int[] last = words.get(i + n - 1);
         int end = last[1];
@@ -160,7 +179,8 @@ public final class GazetteerTagger implements PlaceTagger {
           continue;
         }
         String surface = text.substring(start, end);
-        List<GazetteerEntry> candidates = gazetteer.lookup(Names.normalise(surface));
+        List<GazetteerEntry> candidates = gazetteer.lookup(n == 1 ? firstKey
+            : Names.normalise(surface));
         if (candidates.isEmpty() || !plausible(text, start, end, surface, n, candidates)) {
           continue;
         }
@@ -182,15 +202,13 @@ public final class GazetteerTagger implements PlaceTagger {
       return false;
     }
     boolean major = candidates.stream().anyMatch(GazetteerTagger::isMajor);
-    boolean abbreviation = surface.chars().filter(Character::isUpperCase).count() >= 2
-        && !surface.contains(" ") && surface.chars().noneMatch(Character::isLowerCase)
-        || surface.matches("\\p{Lu}+s");
+    boolean abbreviation = isAbbreviation(surface);
     // Acronyms are places only when they stand for a country, division or region ("UAE",
     // "U.S."); otherwise they are codes, parties and companies that share a GeoNames code.
     if (abbreviation && !major) {
       return false;
     }
-    if (!abbreviation && Arrays.stream(surface.toLowerCase(Locale.ROOT).split("[\\s-]+"))
+    if (!abbreviation && Arrays.stream(SPACES_OR_HYPHENS.split(surface.toLowerCase(Locale.ROOT)))
         .allMatch(commonWords::contains)) {
       return false;
     }
@@ -257,6 +275,21 @@ public final class GazetteerTagger implements PlaceTagger {
       }
     }
     return false;
+  }
+
+  /** Capitals only, perhaps with full stops or a plural "s": "UAE", "U.S.", "MPs". */
+  private static boolean isAbbreviation(String surface) {
+    int upper = 0;
+    for (int i = 0; i < surface.length(); i++) {
+      char c = surface.charAt(i);
+      if (Character.isUpperCase(c)) {
+        upper++;
+      } else if (c == ' ' || Character.isLowerCase(c)
+          && !(c == 's' && i == surface.length() - 1 && upper == i)) {
+        return false;
+      }
+    }
+    return upper >= 2 || upper == 1 && surface.length() == 2 && surface.endsWith("s");
   }
 
   /** Countries, first-level divisions, continents and regions: names people rarely carry. */
@@ -389,13 +422,14 @@ public final class GazetteerTagger implements PlaceTagger {
    * Names the text itself calls a place ("Hamam al-Alil district") that the gazetteer lacks: up
    * to five capitalised words (or {@code al-}/{@code el-} ones) right before a place noun.
    */
-  private void addUnresolved(String body, List<Place> places) {
+  private void addUnresolved(String body, List<int[]> words, List<Place> places) {
     Set<String> known = new HashSet<>();
     places.forEach(p -> p.getMentions().forEach(m -> known.add(Names.normalise(m.getText()))));
     Map<String, List<Mention>> unresolved = new LinkedHashMap<>();
-    List<int[]> words = words(body);
     for (int k = 1; k < words.size(); k++) {
-      if (!PLACE_NOUNS.contains(body.substring(words.get(k)[0], words.get(k)[1]))
+      int length = words.get(k)[1] - words.get(k)[0];
+      if (length < 4 || length > 13 || !Character.isLowerCase(body.charAt(words.get(k)[0]))
+          || !PLACE_NOUNS.contains(body.substring(words.get(k)[0], words.get(k)[1]))
           || words.get(k - 1)[1] + 1 != words.get(k)[0]
           || body.charAt(words.get(k - 1)[1]) != ' ') {
         continue;
@@ -464,19 +498,21 @@ public final class GazetteerTagger implements PlaceTagger {
     int length = text.length();
     int i = 0;
     while (i < length) {
-      int c = text.codePointAt(i);
-      if (!Character.isLetterOrDigit(c)) {
-        i += Character.charCount(c);
+      char c = text.charAt(i);
+      if (c < 0x80 ? !ASCII_WORD[c] : !Character.isLetterOrDigit(text.codePointAt(i))) {
+        i++;
         continue;
       }
       int start = i;
-      i += Character.charCount(c);
+      i++;
       while (i < length) {
-        int d = text.codePointAt(i);
-        if (!Character.isLetterOrDigit(d) && d != '\'' && d != '’' && d != '.' && d != '-') {
+        char d = text.charAt(i);
+        if (d < 0x80 ? !ASCII_WORD[d] && d != '\'' && d != '.' && d != '-'
+            : d != '’' && !Character.isLetterOrDigit(text.codePointAt(i))
+                && !Character.isLowSurrogate(d)) {
           break;
         }
-        i += Character.charCount(d);
+        i++;
       }
       int end = i;
       if (!isInitials(text, start, end)) {

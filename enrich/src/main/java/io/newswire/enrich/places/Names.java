@@ -69,6 +69,11 @@ final class Names {
         || c == '‑' || c == '–' || c == 'ʼ' || c == 'ʻ' || c == '`';
   }
 
+  /** Whether a normalised word is one of the Arabic articles the normal form drops. */
+  static boolean isArticle(String word) {
+    return ARTICLES.contains(word);
+  }
+
   /** Whether a name is in Latin script, the script articles are matched in. */
   static boolean isLatin(String name) {
     return name.codePoints().allMatch(c -> !Character.isLetter(c)
