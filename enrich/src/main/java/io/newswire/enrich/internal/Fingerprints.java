@@ -6,14 +6,12 @@ import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Content fingerprints: an exact hash of the normalised text, and a 64-bit SimHash of its word
  * 3-shingles whose Hamming distance measures how near two texts are.
  */
 final class Fingerprints {
-  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
   private static final long FNV_OFFSET = 0xcbf29ce484222325L;
   private static final long FNV_PRIME = 0x100000001b3L;
 
@@ -22,8 +20,38 @@ final class Fingerprints {
 
   /** Unicode NFKC, lower case, punctuation and runs of spaces folded to one space. */
   static String normalise(String text) {
-    String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-    return NON_WORD.matcher(folded).replaceAll(" ").trim();
+    boolean ascii = true;
+    for (int i = 0; i < text.length() && ascii; i++) {
+      ascii = text.charAt(i) < 0x80;
+    }
+    // ASCII text is its own NFKC form.
+    String folded = (ascii ? text : Normalizer.normalize(text, Normalizer.Form.NFKC))
+        .toLowerCase(Locale.ROOT);
+    StringBuilder out = new StringBuilder(folded.length());
+    boolean space = false;
+    for (int i = 0; i < folded.length(); ) {
+      int c = folded.codePointAt(i);
+      i += Character.charCount(c);
+      if (isWordChar(c)) {
+        if (space && out.length() > 0) {
+          out.append(' ');
+        }
+        space = false;
+        out.appendCodePoint(c);
+      } else {
+        space = true;
+      }
+    }
+    return out.toString();
+  }
+
+  /** Letters and numbers of every kind ({@code \\p{L}}, {@code \\p{N}}). */
+  private static boolean isWordChar(int c) {
+    if (Character.isLetterOrDigit(c)) {
+      return true;
+    }
+    int type = Character.getType(c);
+    return type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
   }
 
   /** Hex SHA-256 of the normalised text. */
