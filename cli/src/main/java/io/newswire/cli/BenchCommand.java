@@ -109,6 +109,11 @@ final class BenchCommand implements Callable<Integer> {
       + " time and resident memory (Linux).")
   Long pid;
 
+  @Option(names = "--phases", split = ",", defaultValue = "baseline,ingest,pipeline",
+      description = "Which phases to run (default ${DEFAULT-VALUE}); resources are measured"
+          + " in the pipeline phase.")
+  List<String> phases;
+
   @Option(names = "--out", defaultValue = "bench-results.json",
       description = "Where the figures go as JSON (default ${DEFAULT-VALUE}).")
   Path out;
@@ -178,35 +183,46 @@ final class BenchCommand implements Callable<Integer> {
           .put("source", corpus == null ? "generated, " + size + " bytes" : corpus.toString())
           .put("seed", seed).put("duplicates", duplicates).put("malformed", malformed));
 
-      BenchBaseline.Result baseline = new BenchBaseline(kafka,
-          new TopicsConfig(Map.of()).rawName(), progress).run(new BenchWorkload(gazetteer, corpus,
-              size, seed, 0, 0, run), articles, warmup, run);
-      results.set("baseline", baseline.toJson());
+      BenchBaseline.Result baseline = null;
+      if (phases.contains("baseline")) {
+        baseline = new BenchBaseline(kafka, new TopicsConfig(Map.of()).rawName(), progress)
+            .run(new BenchWorkload(gazetteer, corpus, size, seed, 0, 0, run), articles, warmup,
+                run);
+        results.set("baseline", baseline.toJson());
+      }
 
-      ObjectNode ingest = JSON.createObjectNode();
-      say("ingest: warm-up");
-      pushSingles(workload.next(warmup), rate, "ingest warm-up");
-      ingest.set("single", pushSingles(workload.next(articles), rate, "ingest single").toJson());
-      ingest.set("batch", pushBatches(workload.next(articles), "ingest batch").toJson());
-      results.set("ingest", ingest);
+      if (phases.contains("ingest")) {
+        ObjectNode ingest = JSON.createObjectNode();
+        say("ingest: warm-up");
+        pushSingles(workload.next(warmup), rate, "ingest warm-up");
+        ingest.set("single", pushSingles(workload.next(articles), rate, "ingest single")
+            .toJson().put("rate", rate));
+        ingest.set("batch", pushBatches(workload.next(articles), "ingest batch").toJson());
+        results.set("ingest", ingest);
+      }
 
-      BenchResources resources = new BenchResources(url == null ? null : pid);
-      awaitStored(acceptedInOrder(), "settling");
-      ObjectNode pipelinePhase = JSON.createObjectNode();
-      resources.start();
-      Outcome full = pushBatches(workload.next(articles), "pipeline full speed");
-      Stored fullStored = awaitStored(full.ids, "pipeline full speed");
-      ObjectNode fullJson = fullStored.toJson(full.startedMillis);
-      fullJson.put("ratioToBaseline", fullStored.perSecond(full.startedMillis)
-          / baseline.recordsPerSecond());
-      pipelinePhase.set("fullSpeed", fullJson);
-      results.set("resources", resources.stop(fullStored.count()));
-      Outcome fixed = pushSingles(workload.next(articles), pipelineRate, "pipeline fixed rate");
-      Stored fixedStored = awaitStored(fixed.ids, "pipeline fixed rate");
-      ObjectNode fixedJson = fixedStored.toJson(fixed.startedMillis);
-      fixedJson.put("rate", pipelineRate);
-      pipelinePhase.set("fixedRate", fixedJson);
-      results.set("pipeline", pipelinePhase);
+      if (phases.contains("pipeline")) {
+        BenchResources resources = new BenchResources(url == null ? null : pid);
+        awaitStored(acceptedInOrder(), "settling");
+        ObjectNode pipelinePhase = JSON.createObjectNode();
+        resources.start();
+        Outcome full = pushBatches(workload.next(articles), "pipeline full speed");
+        Stored fullStored = awaitStored(full.ids, "pipeline full speed");
+        ObjectNode fullJson = fullStored.toJson(full.startedMillis);
+        if (baseline != null) {
+          fullJson.put("ratioToBaseline", Math.round(fullStored.perSecond(full.startedMillis)
+              / baseline.recordsPerSecond() * 1000) / 1000.0);
+        }
+        pipelinePhase.set("fullSpeed", fullJson);
+        results.set("resources", resources.stop(fullStored.count()));
+        Outcome fixed = pushSingles(workload.next(articles), pipelineRate,
+            "pipeline fixed rate");
+        Stored fixedStored = awaitStored(fixed.ids, "pipeline fixed rate");
+        ObjectNode fixedJson = fixedStored.toJson(fixed.startedMillis);
+        fixedJson.put("rate", pipelineRate);
+        pipelinePhase.set("fixedRate", fixedJson);
+        results.set("pipeline", pipelinePhase);
+      }
 
       results.set("exactlyOnce", exactlyOnce(database));
       results.put("finished", Instant.now().toString());

@@ -17,7 +17,7 @@ import java.util.Random;
  * The articles {@code newswire bench} pushes: generated newsroom exports of a chosen size, or the
  * texts of a JSONL corpus (cycled, each round a new edition), with duplicates and malformed ones
  * mixed in at set rates. Deterministic for a seed; every article gets a guid unique to the run,
- * so that runs against the same pipeline never collide.
+ * and a last line naming it, so that runs against the same pipeline never collide.
  */
 final class BenchWorkload {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -98,6 +98,10 @@ final class BenchWorkload {
       text = "News\n\n" + headline + "\n\nBy Newswire Bench\n\n" + body;
     }
     String guid = run + "-" + number;
+    // Enrich suppresses repeated content: a line of its own keeps each run's articles new.
+    String mark = "\n\nFiled as " + guid + ".";
+    body += mark;
+    text += mark;
     String line = JSON.createObjectNode().put("guid", guid).put("headline", headline)
         .put("byline", "Newswire Bench").put("body", body).toString();
     Push push = new Push(guid, text, line, false, false);
