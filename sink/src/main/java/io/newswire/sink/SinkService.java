@@ -130,11 +130,11 @@ public final class SinkService implements AutoCloseable {
   /** Registers the query API and the live stream. */
   public void registerRoutes(Javalin app) {
     app.get("/v1/articles/{id}", ctx -> {
-      Optional<JsonNode> article = queries.byId(ctx.pathParam("id"));
+      Optional<String> article = queries.byIdAsJson(ctx.pathParam("id"));
       if (article.isEmpty()) {
         error(ctx, 404, "not_found", "No article " + ctx.pathParam("id"), null);
       } else {
-        ctx.contentType("application/json").result(article.get().toString());
+        ctx.contentType("application/json").result(article.get());
       }
     });
     app.get("/v1/articles", ctx -> {

@@ -1,0 +1,38 @@
+package io.newswire.enrich.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class LanguageIdentifierTest {
+  private static final String ENGLISH = "Three berths at the port of Umm Qasr reopened on Sunday"
+      + " after months of dredging, port officials told reporters in Basra, and traders said"
+      + " that the prices of building materials had fallen.";
+  private static final String FRENCH = "Trois postes du port d'Umm Qasr ont rouvert dimanche"
+      + " après des mois de dragage, ont déclaré les responsables du port aux journalistes.";
+  private static final String GERMAN = "Drei Liegeplätze im Hafen von Umm Qasr wurden am Sonntag"
+      + " nach monatelangen Baggerarbeiten wieder geöffnet, sagten Hafenbeamte in Basra.";
+
+  private static LanguageIdentifier languages;
+
+  @BeforeAll
+  static void buildOnce() {
+    languages = new LanguageIdentifier();
+  }
+
+  @Test
+  void shouldAnswerPlainEnglishWithoutTheModelAsTheModelWould() {
+    assertThat(LanguageIdentifier.plainlyEnglish(ENGLISH)).isTrue();
+    assertThat(languages.detect(ENGLISH)).isEqualTo(new LanguageIdentifier.Detected("en", 1.0));
+  }
+
+  @Test
+  void shouldLeaveOtherLanguagesToTheModel() {
+    assertThat(LanguageIdentifier.plainlyEnglish(FRENCH)).isFalse();
+    assertThat(LanguageIdentifier.plainlyEnglish(GERMAN)).isFalse();
+    assertThat(LanguageIdentifier.plainlyEnglish("The UN said.")).isFalse();
+    assertThat(languages.detect(FRENCH).isoCode()).isEqualTo("fr");
+    assertThat(languages.detect(GERMAN).isoCode()).isEqualTo("de");
+  }
+}
