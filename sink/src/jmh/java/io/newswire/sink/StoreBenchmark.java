@@ -1,0 +1,102 @@
+package io.newswire.sink;
+
+import io.newswire.avro.EnrichedArticle;
+import io.newswire.avro.Mention;
+import io.newswire.avro.MentionKind;
+import io.newswire.avro.Place;
+import io.newswire.avro.PlaceRole;
+import io.newswire.schemas.Articles;
+import io.newswire.sink.internal.ArticleStore;
+import io.newswire.sink.internal.Database;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Rows per second of the sink's writer: batches of 500 articles of about 5 KB with three places
+ * each, one transaction per batch, into SQLite (WAL) and the local PostgreSQL (a schema of its
+ * own, as the tests use; {@code NEWSWIRE_TEST_POSTGRES_URL} points elsewhere).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 2, time = 5)
+@Measurement(iterations = 3, time = 5)
+@Fork(1)
+public class StoreBenchmark {
+  private static final int BATCH = 500;
+  private static final String BODY =
+      "The port handled more ships this week, officials in Basra said. ".repeat(75);
+
+  @Param({"sqlite", "postgresql"})
+  public String database;
+
+  private String url;
+  private Database opened;
+  private ArticleStore store;
+  private long next;
+
+  @Setup(Level.Trial)
+  public void open() throws Exception {
+    url = "sqlite".equals(database)
+        ? "jdbc:sqlite:" + Files.createTempDirectory("store-bench").resolve("bench.db")
+        : TestDatabases.postgresSchema();
+    opened = TestDatabases.open(url);
+    store = new ArticleStore(opened.pool(), opened.dialect(), Clock.systemUTC());
+  }
+
+  @TearDown(Level.Trial)
+  public void close() throws Exception {
+    opened.close();
+    int at = url.indexOf("currentSchema=");
+    if (at >= 0) {
+      try (Connection c = DriverManager.getConnection(url.substring(0, at - 1));
+          Statement s = c.createStatement()) {
+        s.execute("DROP SCHEMA " + url.substring(at + "currentSchema=".length()) + " CASCADE");
+      }
+    }
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public List<ArticleStore.Applied> batchUpsert() throws Exception {
+    List<ArticleStore.Change> changes = new ArrayList<>(BATCH);
+    for (int i = 0; i < BATCH; i++) {
+      String id = "bench-" + next++;
+      EnrichedArticle article = Articles.enriched(id, 1);
+      article.setBody(BODY + id);
+      article.setPublished(Instant.now());
+      article.setPlaces(List.of(place("Mosul", 99072), place("Iraq", 99237),
+          place("Nineveh", 92877)));
+      changes.add(new ArticleStore.Change(id, article));
+    }
+    return store.write(changes);
+  }
+
+  private static Place place(String name, long id) {
+    return Place.newBuilder().setGeonameId(id).setName(name).setCountryCode("IQ")
+        .setLatitude(36.3).setLongitude(43.1).setConfidence(0.9).setRole(PlaceRole.MENTIONED)
+        .setMentions(List.of(Mention.newBuilder().setStart(0).setEnd(name.length())
+            .setText(name).setKind(MentionKind.NAME).build())).build();
+  }
+}
