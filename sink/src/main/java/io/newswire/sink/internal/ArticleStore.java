@@ -72,11 +72,11 @@ public final class ArticleStore {
   public List<Applied> write(List<Change> changes) throws SQLException {
     try (Connection connection = database.getConnection()) {
       connection.setAutoCommit(false);
-      try {
+      try (Statements statements = new Statements(connection)) {
         List<Applied> applied = new ArrayList<>();
         for (Change change : changes) {
           Applied done = change.article() == null ? delete(connection, change.id())
-              : upsert(connection, change.article());
+              : upsert(connection, statements, change.article());
           if (done != null) {
             applied.add(done);
           }
@@ -90,67 +90,107 @@ public final class ArticleStore {
     }
   }
 
-  private Applied upsert(Connection connection, EnrichedArticle article) throws SQLException {
+  /** The statements a batch uses for every article, prepared once per batch. */
+  private static final class Statements implements AutoCloseable {
+    private final Connection connection;
+    private PreparedStatement upsert;
+    private PreparedStatement clearPlaces;
+    private PreparedStatement insertPlace;
+
+    Statements(Connection connection) {
+      this.connection = connection;
+    }
+
+    PreparedStatement upsert() throws SQLException {
+      if (upsert == null) {
+        upsert = connection.prepareStatement(UPSERT);
+      }
+      return upsert;
+    }
+
+    PreparedStatement clearPlaces() throws SQLException {
+      if (clearPlaces == null) {
+        clearPlaces = connection.prepareStatement(
+            "DELETE FROM article_places WHERE article_id = ?");
+      }
+      return clearPlaces;
+    }
+
+    PreparedStatement insertPlace() throws SQLException {
+      if (insertPlace == null) {
+        insertPlace = connection.prepareStatement(INSERT_PLACE);
+      }
+      return insertPlace;
+    }
+
+    @Override
+    public void close() throws SQLException {
+      for (PreparedStatement statement : new PreparedStatement[] {upsert, clearPlaces,
+          insertPlace}) {
+        if (statement != null) {
+          statement.close();
+        }
+      }
+    }
+  }
+
+  private Applied upsert(Connection connection, Statements statements, EnrichedArticle article)
+      throws SQLException {
     long seq = dialect.nextChange(connection);
     long now = clock.millis();
     Long published = article.getPublished() == null ? null
         : article.getPublished().toEpochMilli();
     Long received = article.getReceivedAt() == null ? null
         : article.getReceivedAt().toEpochMilli();
-    int updated;
-    try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
-      int i = 1;
-      upsert.setString(i++, article.getId());
-      upsert.setLong(i++, article.getVersion());
-      upsert.setLong(i++, seq);
-      upsert.setString(i++, article.getFeedId());
-      upsert.setString(i++, article.getHeadline());
-      upsert.setString(i++, article.getSection());
-      upsert.setString(i++, article.getCategory());
-      upsert.setString(i++, article.getLanguage());
-      upsert.setString(i++, article.getUrl());
-      upsert.setString(i++, article.getSummary());
-      upsert.setString(i++, article.getBody());
-      setLong(upsert, i++, published);
-      setLong(upsert, i++, received);
-      upsert.setLong(i++, now);
-      upsert.setLong(i++, published != null ? published : received != null ? received : now);
-      setLong(upsert, i++, article.getFocusGeonameId());
-      upsert.setString(i++, article.getFocusCountryCode());
-      upsert.setString(i, ArticleJson.of(article).toString());
-      updated = upsert.executeUpdate();
-    }
+    PreparedStatement upsert = statements.upsert();
+    int i = 1;
+    upsert.setString(i++, article.getId());
+    upsert.setLong(i++, article.getVersion());
+    upsert.setLong(i++, seq);
+    upsert.setString(i++, article.getFeedId());
+    upsert.setString(i++, article.getHeadline());
+    upsert.setString(i++, article.getSection());
+    upsert.setString(i++, article.getCategory());
+    upsert.setString(i++, article.getLanguage());
+    upsert.setString(i++, article.getUrl());
+    upsert.setString(i++, article.getSummary());
+    upsert.setString(i++, article.getBody());
+    setLong(upsert, i++, published);
+    setLong(upsert, i++, received);
+    upsert.setLong(i++, now);
+    upsert.setLong(i++, published != null ? published : received != null ? received : now);
+    setLong(upsert, i++, article.getFocusGeonameId());
+    upsert.setString(i++, article.getFocusCountryCode());
+    upsert.setString(i, ArticleJson.of(article).toString());
+    int updated = upsert.executeUpdate();
     if (updated == 0) {
       return null;
     }
-    try (PreparedStatement clear = connection.prepareStatement(
-        "DELETE FROM article_places WHERE article_id = ?")) {
-      clear.setString(1, article.getId());
-      clear.executeUpdate();
-    }
+    PreparedStatement clear = statements.clearPlaces();
+    clear.setString(1, article.getId());
+    clear.executeUpdate();
     if (!article.getPlaces().isEmpty()) {
-      try (PreparedStatement insert = connection.prepareStatement(INSERT_PLACE)) {
-        int position = 0;
-        for (Place place : article.getPlaces()) {
-          int i = 1;
-          insert.setString(i++, article.getId());
-          insert.setInt(i++, position++);
-          setLong(insert, i++, place.getGeonameId());
-          insert.setString(i++, place.getName());
-          insert.setString(i++, place.getCountryCode());
-          insert.setString(i++, place.getAdmin1Code());
-          insert.setString(i++, place.getAdmin1Name());
-          insert.setString(i++, place.getFeatureClass());
-          insert.setString(i++, place.getFeatureCode());
-          setDouble(insert, i++, place.getLatitude());
-          setDouble(insert, i++, place.getLongitude());
-          insert.setInt(i++, place.getMentions().size());
-          insert.setString(i++, place.getRole().name());
-          insert.setDouble(i, place.getConfidence());
-          insert.addBatch();
-        }
-        insert.executeBatch();
+      PreparedStatement insert = statements.insertPlace();
+      int position = 0;
+      for (Place place : article.getPlaces()) {
+        int column = 1;
+        insert.setString(column++, article.getId());
+        insert.setInt(column++, position++);
+        setLong(insert, column++, place.getGeonameId());
+        insert.setString(column++, place.getName());
+        insert.setString(column++, place.getCountryCode());
+        insert.setString(column++, place.getAdmin1Code());
+        insert.setString(column++, place.getAdmin1Name());
+        insert.setString(column++, place.getFeatureClass());
+        insert.setString(column++, place.getFeatureCode());
+        setDouble(insert, column++, place.getLatitude());
+        setDouble(insert, column++, place.getLongitude());
+        insert.setInt(column++, place.getMentions().size());
+        insert.setString(column++, place.getRole().name());
+        insert.setDouble(column, place.getConfidence());
+        insert.addBatch();
       }
+      insert.executeBatch();
     }
     return new Applied(seq, article.getId(), article);
   }
