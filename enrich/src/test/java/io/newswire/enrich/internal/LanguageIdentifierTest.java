@@ -28,10 +28,21 @@ class LanguageIdentifierTest {
   }
 
   @Test
+  void shouldTakeForeignNamesInEnglishProseInItsStride() {
+    assertThat(LanguageIdentifier.plainlyEnglish("School enrolment recovers in Giá Rai. Traders"
+        + " in Giá Rai say prices have fallen since September, according to the port")).isTrue();
+    assertThat(LanguageIdentifier.plainlyEnglish("The port of البصرة reopened on Sunday after"
+        + " months of dredging, and the traders said that it was good")).isFalse();
+  }
+
+  @Test
   void shouldLeaveOtherLanguagesToTheModel() {
     assertThat(LanguageIdentifier.plainlyEnglish(FRENCH)).isFalse();
     assertThat(LanguageIdentifier.plainlyEnglish(GERMAN)).isFalse();
     assertThat(LanguageIdentifier.plainlyEnglish("The UN said.")).isFalse();
+    assertThat(LanguageIdentifier.plainlyEnglish("O porto de Umm Qasr reabriu a navegação"
+        + " após meses de dragagem, e as autoridades disseram a jornalistas em Bassorá que as"
+        + " tarifas vão baixar")).isFalse();
     assertThat(languages.detect(FRENCH).isoCode()).isEqualTo("fr");
     assertThat(languages.detect(GERMAN).isoCode()).isEqualTo("de");
   }
