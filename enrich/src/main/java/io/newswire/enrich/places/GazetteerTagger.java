@@ -490,8 +490,9 @@ public final class GazetteerTagger implements PlaceTagger {
   }
 
   /**
-   * The words of a text as [start, end) char ranges: letters and digits with inner apostrophes,
-   * full stops and hyphens; trailing ones are cut except after initials ("U.S.").
+   * The words of a text as [start, end) char ranges: letters and digits with inner apostrophes
+   * and full stops, and the hyphen of {@code al-}; trailing ones and the possessive {@code 's}
+   * are cut, except that initials keep their full stops ("U.S.").
    */
   private static List<int[]> words(String text) {
     List<int[]> words = new ArrayList<>();
@@ -507,7 +508,12 @@ public final class GazetteerTagger implements PlaceTagger {
       i++;
       while (i < length) {
         char d = text.charAt(i);
-        if (d < 0x80 ? !ASCII_WORD[d] && d != '\'' && d != '.' && d != '-'
+        // A hyphen joins only the Arabic article to its name ("al-Qayyara"); "London-based"
+        // and "Amsterdam-London" are words of their own, looked up together as well.
+        boolean article = d == '-' && i - start == 2
+            && "al".equalsIgnoreCase(text.substring(start, i))
+            || d == '-' && i - start == 2 && "el".equalsIgnoreCase(text.substring(start, i));
+        if (d < 0x80 ? !ASCII_WORD[d] && d != '\'' && d != '.' && !article
             : d != '’' && !Character.isLetterOrDigit(text.codePointAt(i))
                 && !Character.isLowSurrogate(d)) {
           break;
@@ -518,6 +524,11 @@ public final class GazetteerTagger implements PlaceTagger {
       if (!isInitials(text, start, end)) {
         while (end > start && ".'’-".indexOf(text.charAt(end - 1)) >= 0) {
           end--;
+        }
+        // The possessive is not part of the name: "China's".
+        if (end - start > 3 && (text.charAt(end - 1) == 's' || text.charAt(end - 1) == 'S')
+            && (text.charAt(end - 2) == '\'' || text.charAt(end - 2) == '’')) {
+          end -= 2;
         }
       }
       words.add(new int[] {start, end});
