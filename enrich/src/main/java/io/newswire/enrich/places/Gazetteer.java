@@ -45,6 +45,10 @@ public final class Gazetteer {
 
   private final List<GazetteerEntry> entries;
   private final Map<String, int[]> byName;
+  /** The places whose own name (not an alternate one) this normalised name is. */
+  private final Map<String, int[]> primary;
+  /** Abbreviations that are names only with their full stop ("Ky.", "Calif."), as written. */
+  private final Map<String, int[]> abbreviations;
   private final Map<String, String> demonyms;
   private final Map<String, GazetteerEntry> countries;
   private final String id;
@@ -52,9 +56,12 @@ public final class Gazetteer {
   private final Set<String> firstWords;
 
   private Gazetteer(List<GazetteerEntry> entries, Map<String, int[]> byName,
+      Map<String, int[]> primary, Map<String, int[]> abbreviations,
       Map<String, String> demonyms, Map<String, GazetteerEntry> countries, String id) {
     this.entries = entries;
     this.byName = byName;
+    this.primary = primary;
+    this.abbreviations = abbreviations;
     this.demonyms = demonyms;
     this.countries = countries;
     this.id = id;
@@ -98,6 +105,25 @@ public final class Gazetteer {
       found.add(entries.get(i));
     }
     return found;
+  }
+
+  /** The places an abbreviation with its full stop stands for ("Ky.": Kentucky), or none. */
+  public List<GazetteerEntry> abbreviation(String withStop) {
+    int[] ids = abbreviations.get(withStop);
+    return ids == null ? List.of() : List.of(entries.get(ids[0]));
+  }
+
+  /**
+   * Whether a normalised name is the place's own name or a reviewed alias, rather than one of
+   * the alternate names GeoNames collects (which include other places' names).
+   */
+  public boolean isOwnName(String normalisedName, GazetteerEntry entry) {
+    for (int i : primary.getOrDefault(normalisedName, NONE)) {
+      if (entries.get(i) == entry) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether some place is called this (normalised). */
@@ -219,6 +245,8 @@ public final class Gazetteer {
   private static final class Builder {
     private final List<GazetteerEntry> entries = new ArrayList<>();
     private final Map<String, int[]> byName = new HashMap<>();
+    /** Names that are a place's own (not an alternate name), by normalised name. */
+    private final Map<String, int[]> primary = new HashMap<>();
     private final Map<Long, Integer> byId = new HashMap<>();
     private final Map<String, Integer> countries = new HashMap<>();
     private final Map<String, Integer> divisions = new HashMap<>();
@@ -228,6 +256,7 @@ public final class Gazetteer {
     private final Map<String, double[]> capitals = new HashMap<>();
     /** Per division: the sums of its places' latitudes and longitudes, and their count. */
     private final Map<String, double[]> settled = new HashMap<>();
+    private Map<String, int[]> abbreviations = Map.of();
 
     Builder() {
       Map<String, double[]> centroids = new HashMap<>();
@@ -309,18 +338,31 @@ public final class Gazetteer {
       return index;
     }
 
+    /** A name a place is known by: its own, its ASCII form, or a reviewed alias. */
     void name(String name, int index) {
       String key = Names.normalise(name);
-      if (key.isEmpty()) {
-        return;
+      if (!key.isEmpty()) {
+        add(primary, key, index);
       }
-      int[] ids = byName.get(key);
+      alternate(name, index);
+    }
+
+    /** One of a place's other names (GeoNames' alternate names). */
+    void alternate(String name, int index) {
+      String key = Names.normalise(name);
+      if (!key.isEmpty()) {
+        add(byName, key, index);
+      }
+    }
+
+    private static void add(Map<String, int[]> names, String key, int index) {
+      int[] ids = names.get(key);
       if (ids == null) {
-        byName.put(key, new int[] {index});
+        names.put(key, new int[] {index});
       } else if (Arrays.stream(ids).noneMatch(i -> i == index)) {
         int[] grown = Arrays.copyOf(ids, ids.length + 1);
         grown[ids.length] = index;
-        byName.put(key, grown);
+        names.put(key, grown);
       }
     }
 
@@ -402,7 +444,7 @@ public final class Gazetteer {
       name(f[2], index);
       for (String alternate : f[3].split(",")) {
         if (alternate.length() > 2 && Names.isLatin(alternate)) {
-          name(alternate, index);
+          alternate(alternate, index);
         }
       }
     }
@@ -424,7 +466,7 @@ public final class Gazetteer {
           boolean historic = f.length > 7 && "1".equals(f[7]);
           if (index != null && !historic && !NOT_NAMES.contains(f[2]) && f[3].length() > 2
               && Names.isLatin(f[3])) {
-            name(f[3], index);
+            alternate(f[3], index);
           }
         }
       } catch (IOException e) {
@@ -449,6 +491,16 @@ public final class Gazetteer {
           name(f[0], index);
         }
       });
+      Map<String, int[]> stopped = new HashMap<>();
+      lines("/places/abbreviations.tsv", line -> {
+        String[] f = line.split("\t");
+        Integer index = divisions.get(f[1].trim());
+        if (index == null) {
+          return;
+        }
+        stopped.put(f[0], new int[] {index});
+      });
+      abbreviations = Map.copyOf(stopped);
       lines("/places/regions.tsv", line -> {
         String[] f = line.split("\t");
         long geonameId = Long.parseLong(f[1]);
@@ -464,8 +516,8 @@ public final class Gazetteer {
       });
       Map<String, GazetteerEntry> byCountry = new HashMap<>();
       countries.forEach((iso, index) -> byCountry.put(iso, entries.get(index)));
-      return new Gazetteer(List.copyOf(entries), Map.copyOf(byName), Map.copyOf(demonyms),
-          Map.copyOf(byCountry), id);
+      return new Gazetteer(List.copyOf(entries), Map.copyOf(byName), Map.copyOf(primary),
+          abbreviations, Map.copyOf(demonyms), Map.copyOf(byCountry), id);
     }
 
     private void fallback(int index, double[] point) {

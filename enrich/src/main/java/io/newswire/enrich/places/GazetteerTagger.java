@@ -34,6 +34,8 @@ import java.util.regex.Pattern;
  */
 public final class GazetteerTagger implements PlaceTagger {
   private static final int MAX_WORDS = 4;
+  /** What a candidate gains when the name is its own, not one of its alternate names. */
+  private static final double OWN_NAME = 2;
   private static final Set<String> PERSON_PARTICLES = Set.of("Abu", "Umm", "Ibn", "bin",
       "Bin", "Mr", "Mrs", "Ms", "Dr", "Sheikh", "President", "General", "Minister");
   private static final Pattern PERSON_AFTER = Pattern.compile(
@@ -62,6 +64,13 @@ public final class GazetteerTagger implements PlaceTagger {
     }
   }
 
+  /**
+   * Capitalised words that end a place's name ("Metcalfe County", "Hutcheson Road"): a name
+   * before one is part of that longer name, not a place of its own.
+   */
+  private static final Set<String> NAME_NOUNS = Set.of("County", "Parish", "Road", "Street",
+      "Avenue", "Boulevard", "Highway", "River");
+
   /** Words after a name that say the name is a place ("Hamam al-Alil district"). */
   private static final Set<String> PLACE_NOUNS = Set.of("district", "province", "governorate",
       "village", "town", "neighbourhood", "neighborhood", "camp", "region");
@@ -82,8 +91,8 @@ public final class GazetteerTagger implements PlaceTagger {
   }
 
   /** A name found in a field, before resolution. */
-  private record Found(String field, int start, int end, String text, MentionKind kind,
-      List<GazetteerEntry> candidates, double weight) {
+  private record Found(String field, int start, int end, String text, String key,
+      MentionKind kind, List<GazetteerEntry> candidates, double weight) {
   }
 
   @Override
@@ -106,7 +115,7 @@ public final class GazetteerTagger implements PlaceTagger {
       for (int i = 0; i < found.size(); i++) {
         Found f = found.get(i);
         if ("body".equals(f.field()) && f.end() <= leadEnd) {
-          found.set(i, new Found(f.field(), f.start(), f.end(), f.text(), f.kind(),
+          found.set(i, new Found(f.field(), f.start(), f.end(), f.text(), f.key(), f.kind(),
               f.candidates(), f.weight() * 2));
         }
       }
@@ -166,6 +175,16 @@ public final class GazetteerTagger implements PlaceTagger {
             first[0], first[1], MentionKind.DEMONYM));
         continue;
       }
+      // "N.Y." keeps its stops as a word; "Ky." is a word and the stop after it.
+      int stop = firstWord.endsWith(".") ? first[1] : first[1] < text.length()
+          && text.charAt(first[1]) == '.' ? first[1] + 1 : -1;
+      List<GazetteerEntry> state = stop < 0 ? List.of()
+          : gazetteer.abbreviation(text.substring(first[0], stop));
+      if (!state.isEmpty()) {
+        found.add(new Found(field, offsets.at(first[0]), offsets.at(stop),
+            text.substring(first[0], stop), null, MentionKind.NAME, state, weight));
+        continue;
+      }
       String firstKey = Names.normalise(firstWord);
       boolean longer = gazetteer.startsLongerName(firstKey) || Names.isArticle(firstKey)
           || "saint".equals(firstKey);
@@ -179,14 +198,14 @@ public final class GazetteerTagger implements PlaceTagger {
           continue;
         }
         String surface = text.substring(start, end);
-        List<GazetteerEntry> candidates = gazetteer.lookup(n == 1 ? firstKey
-            : Names.normalise(surface));
+        String key = n == 1 ? firstKey : Names.normalise(surface);
+        List<GazetteerEntry> candidates = gazetteer.lookup(key);
         if (candidates.isEmpty() || !plausible(text, start, end, surface, n, candidates)) {
           continue;
         }
         MentionKind kind = insideOrganisation(text, words, i, i + n - 1)
             ? MentionKind.EMBEDDED : MentionKind.NAME;
-        found.add(new Found(field, offsets.at(start), offsets.at(end), surface, kind,
+        found.add(new Found(field, offsets.at(start), offsets.at(end), surface, key, kind,
             candidates, kind == MentionKind.EMBEDDED ? weight * 0.2 : weight));
         i += n - 1;
         break;
@@ -221,8 +240,9 @@ public final class GazetteerTagger implements PlaceTagger {
       return false;
     }
     String after = text.substring(end, Math.min(text.length(), end + 12));
-    // "Hamam" in "Hamam al-Alil" is part of a longer name the gazetteer lacks.
-    if (after.startsWith(" al-") || after.startsWith(" el-")) {
+    // "Hamam" in "Hamam al-Alil" and "Metcalfe" in "Metcalfe County" are parts of longer
+    // names the gazetteer lacks.
+    if (after.startsWith(" al-") || after.startsWith(" el-") || startsWithNameNoun(after)) {
       return false;
     }
     if (words == 1 && PERSON_AFTER.matcher(after).find()) {
@@ -289,7 +309,21 @@ public final class GazetteerTagger implements PlaceTagger {
         return false;
       }
     }
-    return upper >= 2 || upper == 1 && surface.length() == 2 && surface.endsWith("s");
+    // Six capitals or more are a word in capitals ("EDMONTON —"), not an acronym.
+    return upper >= 2 && upper < 6 || upper == 1 && surface.length() == 2
+        && surface.endsWith("s");
+  }
+
+  /** Whether text starts with a space and a word of {@link #NAME_NOUNS}. */
+  private static boolean startsWithNameNoun(String text) {
+    if (text.length() < 5 || text.charAt(0) != ' ') {
+      return false;
+    }
+    int end = 1;
+    while (end < text.length() && Character.isLetter(text.charAt(end))) {
+      end++;
+    }
+    return NAME_NOUNS.contains(text.substring(1, end));
   }
 
   /** Countries, first-level divisions, continents and regions: names people rarely carry. */
@@ -351,7 +385,8 @@ public final class GazetteerTagger implements PlaceTagger {
     Map<GazetteerEntry, List<Found>> resolved = new LinkedHashMap<>();
     for (Found f : found) {
       GazetteerEntry best = f.candidates().stream().max(Comparator.comparingDouble(
-          c -> score(c, countryVotes))).orElseThrow();
+          c -> score(c, countryVotes) + (f.key() != null && f.candidates().size() > 1
+              && gazetteer.isOwnName(f.key(), c) ? OWN_NAME : 0))).orElseThrow();
       // A village is a weak guess unless something else in the article points to its country.
       if (isHamlet(best) && firmVotes.getOrDefault(best.countryCode(), 0.0) < 0.5) {
         continue;
@@ -419,8 +454,9 @@ public final class GazetteerTagger implements PlaceTagger {
   }
 
   /**
-   * Names the text itself calls a place ("Hamam al-Alil district") that the gazetteer lacks: up
-   * to five capitalised words (or {@code al-}/{@code el-} ones) right before a place noun.
+   * Names the text itself calls a place that the gazetteer lacks: up to five capitalised words
+   * (or {@code al-}/{@code el-} ones) right before a place noun ("Hamam al-Alil district"), or
+   * ending in one that is part of the name ("Metcalfe County", "Hutcheson Road").
    */
   private void addUnresolved(String body, List<int[]> words, List<Place> places) {
     Set<String> known = new HashSet<>();
@@ -428,8 +464,12 @@ public final class GazetteerTagger implements PlaceTagger {
     Map<String, List<Mention>> unresolved = new LinkedHashMap<>();
     for (int k = 1; k < words.size(); k++) {
       int length = words.get(k)[1] - words.get(k)[0];
-      if (length < 4 || length > 13 || !Character.isLowerCase(body.charAt(words.get(k)[0]))
-          || !PLACE_NOUNS.contains(body.substring(words.get(k)[0], words.get(k)[1]))
+      if (length < 4 || length > 13) {
+        continue;
+      }
+      String noun = body.substring(words.get(k)[0], words.get(k)[1]);
+      boolean partOfName = NAME_NOUNS.contains(noun);
+      if (!partOfName && !PLACE_NOUNS.contains(noun)
           || words.get(k - 1)[1] + 1 != words.get(k)[0]
           || body.charAt(words.get(k - 1)[1]) != ' ') {
         continue;
@@ -448,7 +488,7 @@ public final class GazetteerTagger implements PlaceTagger {
         continue;
       }
       int start = words.get(first)[0];
-      int end = words.get(k - 1)[1];
+      int end = words.get(partOfName ? k : k - 1)[1];
       String name = body.substring(start, end);
       String key = Names.normalise(name);
       if (gazetteer.contains(key) || known.contains(key) || stopwords.contains(name)) {

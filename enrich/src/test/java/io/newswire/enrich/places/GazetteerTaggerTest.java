@@ -170,4 +170,25 @@ class GazetteerTaggerTest {
     assertThat(tags.places()).filteredOn(p -> p.getGeonameId() == null)
         .extracting(Place::getName).containsExactly("Zarqatun", "Wadi Qalaq");
   }
+
+  @Test
+  void shouldReadPossessivesCompoundsAgencyAbbreviationsAndCounties() {
+    PlaceTagger.PlaceTags tags = tag("China's exports rose, a London-based analyst said. Farmers"
+        + " in Edmonton, Ky., and in Metcalfe County sold less. EDMONTON also grew.");
+
+    assertThat(names(tags)).contains("China", "London", "Ky.", "Metcalfe County", "EDMONTON");
+    Place kentucky = tags.places().stream().filter(p -> "Kentucky".equals(p.getName()))
+        .findFirst().orElseThrow();
+    assertThat(kentucky.getFeatureCode()).isEqualTo("ADM1");
+    assertThat(tags.places()).filteredOn(p -> p.getGeonameId() == null)
+        .extracting(Place::getName).containsExactly("Metcalfe County");
+  }
+
+  @Test
+  void shouldPreferThePlaceWhoseOwnNameItIsOverOneThatListsItAsAnAlternate() {
+    PlaceTagger.PlaceTags tags = tag("Farmers in Missouri met officials in Jefferson City.");
+
+    assertThat(tags.places()).filteredOn(p -> "Missouri".equals(p.getName()))
+        .extracting(Place::getFeatureCode).containsExactly("ADM1");
+  }
 }
