@@ -36,6 +36,8 @@ public final class GazetteerTagger implements PlaceTagger {
   private static final int MAX_WORDS = 4;
   /** What a candidate gains when the name is its own, not one of its alternate names. */
   private static final double OWN_NAME = 2;
+  /** What a candidate gains when the name after it ("London, Ontario") contains it. */
+  private static final double CONTAINED = 10;
   private static final Set<String> PERSON_PARTICLES = Set.of("Abu", "Umm", "Ibn", "bin",
       "Bin", "Mr", "Mrs", "Ms", "Dr", "Sheikh", "President", "General", "Minister");
   private static final Pattern PERSON_AFTER = Pattern.compile(
@@ -245,6 +247,12 @@ public final class GazetteerTagger implements PlaceTagger {
     if (after.startsWith(" al-") || after.startsWith(" el-") || startsWithNameNoun(after)) {
       return false;
     }
+    // "Wal" in "Wal-Mart": a compound's capitalised halves make a name of their own, unless
+    // both are places ("Amsterdam-London").
+    if (!major && after.length() > 1 && after.charAt(0) == '-'
+        && Character.isUpperCase(after.charAt(1))) {
+      return false;
+    }
     if (words == 1 && PERSON_AFTER.matcher(after).find()) {
       return false;
     }
@@ -383,10 +391,16 @@ public final class GazetteerTagger implements PlaceTagger {
       }
     }
     Map<GazetteerEntry, List<Found>> resolved = new LinkedHashMap<>();
-    for (Found f : found) {
+    for (int n = 0; n < found.size(); n++) {
+      Found f = found.get(n);
+      // "London, Ontario": the division or country right after a name contains the place.
+      List<GazetteerEntry> within = n + 1 < found.size() && found.get(n + 1).start() == f.end() + 2
+          && found.get(n + 1).field().equals(f.field()) ? found.get(n + 1).candidates()
+          : List.of();
       GazetteerEntry best = f.candidates().stream().max(Comparator.comparingDouble(
           c -> score(c, countryVotes) + (f.key() != null && f.candidates().size() > 1
-              && gazetteer.isOwnName(f.key(), c) ? OWN_NAME : 0))).orElseThrow();
+              && gazetteer.isOwnName(f.key(), c) ? OWN_NAME : 0)
+              + (contained(c, within) ? CONTAINED : 0))).orElseThrow();
       // A village is a weak guess unless something else in the article points to its country.
       if (isHamlet(best) && firmVotes.getOrDefault(best.countryCode(), 0.0) < 0.5) {
         continue;
@@ -394,6 +408,18 @@ public final class GazetteerTagger implements PlaceTagger {
       resolved.computeIfAbsent(best, k -> new ArrayList<>()).add(f);
     }
     return resolved;
+  }
+
+  /** Whether a place lies in one of these divisions or countries (and is not one of them). */
+  private static boolean contained(GazetteerEntry place, List<GazetteerEntry> within) {
+    for (GazetteerEntry outer : within) {
+      if (outer != place && Objects.equals(outer.countryCode(), place.countryCode())
+          && (outer.isCountry() || outer.isAdmin1()
+              && Objects.equals(outer.admin1Code(), place.admin1Code()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** One vote per name, shared among the countries of its candidates. */
