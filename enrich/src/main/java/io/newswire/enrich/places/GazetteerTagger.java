@@ -251,7 +251,10 @@ public final class GazetteerTagger implements PlaceTagger {
     // both are places ("Amsterdam-London").
     if (!major && after.length() > 1 && after.charAt(0) == '-'
         && Character.isUpperCase(after.charAt(1))) {
-      return false;
+      String half = text.substring(end + 1, end + 1 + wordLength(text, end + 1));
+      if (!gazetteer.contains(Names.normalise(half))) {
+        return false;
+      }
     }
     if (words == 1 && PERSON_AFTER.matcher(after).find()) {
       return false;
@@ -320,6 +323,15 @@ public final class GazetteerTagger implements PlaceTagger {
     // Six capitals or more are a word in capitals ("EDMONTON —"), not an acronym.
     return upper >= 2 && upper < 6 || upper == 1 && surface.length() == 2
         && surface.endsWith("s");
+  }
+
+  /** The length of the run of letters at {@code from}. */
+  private static int wordLength(String text, int from) {
+    int end = from;
+    while (end < text.length() && Character.isLetter(text.charAt(end))) {
+      end++;
+    }
+    return end - from;
   }
 
   /** Whether text starts with a space and a word of {@link #NAME_NOUNS}. */

@@ -191,4 +191,20 @@ class GazetteerTaggerTest {
     assertThat(tags.places()).filteredOn(p -> "Missouri".equals(p.getName()))
         .extracting(Place::getFeatureCode).containsExactly("ADM1");
   }
+
+  @Test
+  void shouldPlaceANameInsideTheDivisionNamedRightAfterIt() {
+    PlaceTagger.PlaceTags ontario = tag("The family moved to London, Ontario, last spring.");
+    PlaceTagger.PlaceTags england = tag("The family moved to London last spring.");
+
+    assertThat(ontario.places()).filteredOn(p -> "London".equals(p.getName()))
+        .extracting(Place::getCountryCode).containsExactly("CA");
+    assertThat(england.places()).extracting(Place::getCountryCode).containsExactly("GB");
+  }
+
+  @Test
+  void shouldNotTagHalvesOfCompoundNames() {
+    assertThat(names(tag("Wal-Mart opened a store, and the Amsterdam-London train ran.")))
+        .containsExactly("Amsterdam", "London");
+  }
 }
