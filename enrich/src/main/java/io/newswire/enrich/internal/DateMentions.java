@@ -39,8 +39,18 @@ final class DateMentions {
     LocalDate reference = published == null ? null
         : LocalDate.ofInstant(published, ZoneOffset.UTC);
     Map<String, MentionedDate> found = new LinkedHashMap<>();
-    Matcher m = DATE.matcher(text);
-    while (m.find()) {
+    // Dates start a word with a digit or the capital of a weekday or month: try only there.
+    Matcher m = DATE.matcher(text).useTransparentBounds(true);
+    int i = 0;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      boolean candidate = (c >= '0' && c <= '9' || "MTWFSJAOND".indexOf(c) >= 0)
+          && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)));
+      if (!candidate || !m.region(i, text.length()).lookingAt()) {
+        i++;
+        continue;
+      }
+      i = Math.max(i + 1, m.end());
       String surface = m.group().trim();
       LocalDate date = null;
       if (m.group(1) != null) {
