@@ -11,6 +11,18 @@ public record GazetteerEntry(long geonameId, String name, String countryCode, St
     String admin1Name, String featureClass, String featureCode, double latitude,
     double longitude, long population) {
 
+  /** One place per geonameId: equal and hashed by it alone, cheaply. */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof GazetteerEntry entry && entry.geonameId == geonameId
+        && entry.featureCode.equals(featureCode);
+  }
+
+  @Override
+  public int hashCode() {
+    return Long.hashCode(geonameId);
+  }
+
   /** Whether this is a country. */
   public boolean isCountry() {
     return featureCode.startsWith("PCL");
