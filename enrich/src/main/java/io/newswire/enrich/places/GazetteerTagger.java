@@ -263,7 +263,7 @@ public final class GazetteerTagger implements PlaceTagger {
     // person's first name ("Omar Saleh"), unless the pair is a place of its own.
     Matcher next = NEXT_CAPITALISED.matcher(after);
     if (words == 1 && !major && next.find() && !ORGANISATION_WORD.matcher(next.group(1))
-        .matches() && !gazetteer.contains(Names.normalise(next.group(1)))) {
+        .matches() && !isNotablePlace(next.group(1))) {
       return false;
     }
     // A lone word after a capitalised word that is no place is likely a surname ("Mohamed
@@ -272,7 +272,7 @@ public final class GazetteerTagger implements PlaceTagger {
         && PREVIOUS_CAPITALISED.matcher(previousWord).matches()
         && !QUALIFIERS.contains(previousWord)
         && !commonWords.contains(previousWord.toLowerCase(Locale.ROOT))
-        && !gazetteer.contains(Names.normalise(previousWord))
+        && !isNotablePlace(previousWord)
         && gazetteer.demonym(previousWord).isEmpty()) {
       return false;
     }
@@ -323,6 +323,19 @@ public final class GazetteerTagger implements PlaceTagger {
     // Six capitals or more are a word in capitals ("EDMONTON —"), not an acronym.
     return upper >= 2 && upper < 6 || upper == 1 && surface.length() == 2
         && surface.endsWith("s");
+  }
+
+  /**
+   * Whether a word names a place bigger than a village: with a dump of villages nearly every
+   * first name is some hamlet, which must not make "Michael Steele" a place name.
+   */
+  private boolean isNotablePlace(String word) {
+    for (GazetteerEntry entry : gazetteer.lookup(Names.normalise(word))) {
+      if (!isHamlet(entry)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The length of the run of letters at {@code from}. */
@@ -413,9 +426,17 @@ public final class GazetteerTagger implements PlaceTagger {
           c -> score(c, countryVotes) + (f.key() != null && f.candidates().size() > 1
               && gazetteer.isOwnName(f.key(), c) ? OWN_NAME : 0)
               + (contained(c, within) ? CONTAINED : 0))).orElseThrow();
-      // A village is a weak guess unless something else in the article points to its country.
-      if (isHamlet(best) && firmVotes.getOrDefault(best.countryCode(), 0.0) < 0.5) {
-        continue;
+      if (isHamlet(best) && !contained(best, within)) {
+        // "Russia" is the country, not a village of that name in Ohio, unless the text says so.
+        GazetteerEntry major = f.candidates().stream().filter(GazetteerTagger::isMajor)
+            .max(Comparator.comparingDouble(c -> score(c, countryVotes))).orElse(null);
+        if (major != null) {
+          best = major;
+        } else if (firmVotes.getOrDefault(best.countryCode(), 0.0) < 0.5) {
+          // A village is a weak guess unless something else in the article points to its
+          // country.
+          continue;
+        }
       }
       resolved.computeIfAbsent(best, k -> new ArrayList<>()).add(f);
     }
