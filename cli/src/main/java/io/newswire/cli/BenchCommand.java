@@ -132,8 +132,18 @@ final class BenchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter stdout = spec.commandLine().getOut();
     progress = spec.commandLine().getErr();
-    if (url != null && bootstrap == null) {
-      progress.println("newswire bench: --url needs --bootstrap (the pipeline's Kafka) too");
+    String invalid = url != null && bootstrap == null
+        ? "--url needs --bootstrap (the pipeline's Kafka) too"
+        : articles < 1 || warmup < 0 ? "--articles must be at least 1 and --warmup at least 0"
+        : rate < 1 || pipelineRate < 1 ? "--rate and --pipeline-rate must be at least 1 per second"
+        : size < 200 ? "--size must be at least 200 bytes"
+        : duplicates < 0 || malformed < 0 || duplicates + malformed > 0.5
+            ? "--duplicates and --malformed are shares from 0 that add up to at most 0.5"
+        : !List.of("baseline", "ingest", "pipeline").containsAll(phases)
+            ? "--phases takes baseline, ingest and pipeline, not " + phases
+        : null;
+    if (invalid != null) {
+      progress.println("newswire bench: " + invalid);
       return 2;
     }
     Lifecycle lifecycle = new Lifecycle("Newswire bench");
