@@ -28,9 +28,8 @@ import org.slf4j.LoggerFactory;
  * built-in cities of 15,000 people or more, from GeoNames dumps given by path, or from both.
  * Countries and some divisions are placed at GeoNames' own point for them (from the GeoNames rows
  * in the {@code clavin} jar), other countries at their centroid, US states at theirs and other
- * divisions at the mean point of their towns, unless a loaded dump carries the country or
- * division itself.
- * Immutable once built; thread-safe.
+ * divisions at the centre of the box their towns span, unless a loaded dump carries the country
+ * or division itself. Immutable once built; thread-safe.
  */
 public final class Gazetteer {
   /** The source name that stands for the built-in cities. */
@@ -254,7 +253,7 @@ public final class Gazetteer {
     /** Countries and divisions whose coordinates came from a dump's own row. */
     private final Map<Integer, Boolean> placedByDump = new HashMap<>();
     private final Map<String, double[]> capitals = new HashMap<>();
-    /** Per division: the sums of its places' latitudes and longitudes, and their count. */
+    /** Per division: the box its places span (south, west, north, east). */
     private final Map<String, double[]> settled = new HashMap<>();
     private Map<String, int[]> abbreviations = Map.of();
 
@@ -425,10 +424,11 @@ public final class Gazetteer {
           capitals.put(f[8], new double[] {latitude, longitude});
         }
         if ("P".equals(featureClass)) {
-          double[] sum = settled.computeIfAbsent(admin1, k -> new double[3]);
-          sum[0] += latitude;
-          sum[1] += longitude;
-          sum[2]++;
+          double[] box = settled.computeIfAbsent(admin1, k -> new double[] {90, 180, -90, -180});
+          box[0] = Math.min(box[0], latitude);
+          box[1] = Math.min(box[1], longitude);
+          box[2] = Math.max(box[2], latitude);
+          box[3] = Math.max(box[3], longitude);
         }
       } else {
         index = known;
@@ -481,8 +481,9 @@ public final class Gazetteer {
     Gazetteer build(String id) {
       countries.forEach((iso, index) -> fallback(index, capitals.get(iso)));
       divisions.forEach((code, index) -> {
-        double[] sum = settled.get(code);
-        fallback(index, sum == null ? null : new double[] {sum[0] / sum[2], sum[1] / sum[2]});
+        double[] box = settled.get(code);
+        fallback(index, box == null ? null
+            : new double[] {(box[0] + box[2]) / 2, (box[1] + box[3]) / 2});
       });
       lines("/places/aliases.tsv", line -> {
         String[] f = line.split("\t");
