@@ -443,10 +443,16 @@ public final class Gazetteer {
       name(f[1], index);
       name(f[2], index);
       for (String alternate : f[3].split(",")) {
-        if (alternate.length() > 2 && Names.isLatin(alternate)) {
+        if (alternate.length() > 2 && Names.isLatin(alternate) && !isCode(alternate)) {
           alternate(alternate, index);
         }
       }
+    }
+
+    /** Airport and other codes among GeoNames' alternate names ("AID", "KJFK"). */
+    private static boolean isCode(String alternate) {
+      return alternate.length() <= 4 && alternate.chars().allMatch(c -> c >= 'A' && c <= 'Z'
+          || c >= '0' && c <= '9');
     }
 
     /** Reads a GeoNames alternate-names file, keeping Latin names of places already loaded. */

@@ -38,6 +38,9 @@ public final class GazetteerTagger implements PlaceTagger {
   private static final double OWN_NAME = 2;
   /** What a candidate gains when the name after it ("London, Ontario") contains it. */
   private static final double CONTAINED = 10;
+  /** Countries whose names people also carry ("Jordan said" is usually a person). */
+  private static final Set<String> FIRST_NAME_COUNTRIES = Set.of("Jordan", "Chad", "Georgia",
+      "India", "Israel", "Niger", "Mali");
   private static final Set<String> PERSON_PARTICLES = Set.of("Abu", "Umm", "Ibn", "bin",
       "Bin", "Mr", "Mrs", "Ms", "Dr", "Sheikh", "President", "General", "Minister");
   private static final Pattern PERSON_AFTER = Pattern.compile(
@@ -256,7 +259,11 @@ public final class GazetteerTagger implements PlaceTagger {
         return false;
       }
     }
-    if (words == 1 && PERSON_AFTER.matcher(after).find()) {
+    // "Ibrahim said" is a person; "Kenya said" is its government, unless the country's name is
+    // also a common first name.
+    if (words == 1 && PERSON_AFTER.matcher(after).find()
+        && (FIRST_NAME_COUNTRIES.contains(surface)
+            || candidates.stream().noneMatch(GazetteerEntry::isCountry))) {
       return false;
     }
     // A capitalised word followed by another capitalised word that is no place is likely a
@@ -476,7 +483,7 @@ public final class GazetteerTagger implements PlaceTagger {
 
   private static double score(GazetteerEntry candidate, Map<String, Double> countryVotes) {
     double feature = candidate.isCountry() ? 6 : candidate.isAdmin1() ? 4
-        : "CONT".equals(candidate.featureCode()) || "ZN".equals(candidate.featureCode()) ? 8
+        : "CONT".equals(candidate.featureCode()) || "ZN".equals(candidate.featureCode()) ? 12
         : "PPLC".equals(candidate.featureCode()) ? 2 : 0;
     return feature + Math.log10(candidate.population() + 1)
         + 3 * countryVotes.getOrDefault(candidate.countryCode(), 0.0);

@@ -207,4 +207,14 @@ class GazetteerTaggerTest {
     assertThat(names(tag("Wal-Mart opened a store, and the Amsterdam-London train ran.")))
         .containsExactly("Amsterdam", "London");
   }
+
+  @Test
+  void shouldTakeContinentsOverTownsOnceCalledSoAndCodesForNoName() {
+    PlaceTagger.PlaceTags tags = tag("Aid to Africa rose, officials in Nigeria said. Kenya said"
+        + " Africa needs more, and Jordan said so too.");
+
+    assertThat(tags.places()).filteredOn(p -> "Africa".equals(p.getName()))
+        .extracting(Place::getFeatureCode).containsExactly("CONT");
+    assertThat(names(tags)).doesNotContain("Aid", "Jordan").contains("Kenya");
+  }
 }
