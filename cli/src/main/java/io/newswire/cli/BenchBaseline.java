@@ -3,10 +3,12 @@ package io.newswire.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -64,7 +66,7 @@ final class BenchBaseline {
     while (values.size() < count + warmup) {
       BenchWorkload.Push push = workload.next();
       if (!push.malformed() && !push.duplicate()) {
-        values.add(push.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        values.add(push.text().getBytes(StandardCharsets.UTF_8));
       }
     }
     String in = "newswire.bench." + run + ".in";
@@ -106,7 +108,7 @@ final class BenchBaseline {
       }
     } finally {
       try (var paths = Files.walk(state)) {
-        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
   }
@@ -149,7 +151,7 @@ final class BenchBaseline {
     AtomicReference<Exception> failure = new AtomicReference<>();
     int i = 0;
     for (byte[] value : values) {
-      byte[] key = ("k" + i++).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      byte[] key = ("k" + i++).getBytes(StandardCharsets.UTF_8);
       producer.send(new ProducerRecord<>(topic, key, value), (metadata, error) -> {
         if (error != null) {
           failure.compareAndSet(null, error);

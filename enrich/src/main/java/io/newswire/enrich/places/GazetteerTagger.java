@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -174,7 +175,7 @@ public final class GazetteerTagger implements PlaceTagger {
       }
       String demonym = gazetteer.demonym(firstWord).or(() -> firstWord.endsWith("s")
           ? gazetteer.demonym(firstWord.substring(0, firstWord.length() - 1))
-          : java.util.Optional.empty()).orElse(null);
+          : Optional.<String>empty()).orElse(null);
       if (demonym != null) {
         demonyms.computeIfAbsent(demonym, k -> new ArrayList<>()).add(mention(field, text,
             first[0], first[1], MentionKind.DEMONYM));
