@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -107,9 +106,7 @@ final class BenchBaseline {
         admin.deleteTopics(List.of(in, out)).all().get(30, TimeUnit.SECONDS);
       }
     } finally {
-      try (var paths = Files.walk(state)) {
-        paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+      BenchCommand.deleteTree(state);
     }
   }
 

@@ -220,8 +220,8 @@ final class BenchCommand implements Callable<Integer> {
         Stored fullStored = awaitStored(full.ids, "pipeline full speed");
         ObjectNode fullJson = fullStored.toJson(full.startedMillis);
         if (baseline != null) {
-          fullJson.put("ratioToBaseline", Math.round(fullStored.perSecond(full.startedMillis)
-              / baseline.recordsPerSecond() * 1000) / 1000.0);
+          fullJson.put("ratioToBaseline", round(fullStored.perSecond(full.startedMillis)
+              / baseline.recordsPerSecond(), 3));
         }
         pipelinePhase.set("fullSpeed", fullJson);
         results.set("resources", resources.stop(fullStored.count()));
@@ -516,7 +516,12 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   static double round(double value) {
-    return Math.round(value * 10) / 10.0;
+    return round(value, 1);
+  }
+
+  static double round(double value, int decimals) {
+    double scale = Math.pow(10, decimals);
+    return Math.round(value * scale) / scale;
   }
 
   private static ObjectNode machine() {
@@ -546,7 +551,8 @@ final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  private static void deleteTree(Path root) {
+  /** Deletes a temporary directory; what cannot be deleted the system cleans up later. */
+  static void deleteTree(Path root) {
     try (var paths = Files.walk(root)) {
       paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {

@@ -57,7 +57,8 @@ final class BenchResources {
         stages.merge(stage(info.getThreadName()), used / 1e9, Double::sum);
       }
       ObjectNode cpu = node.putObject("cpuSecondsPer1000Articles");
-      stages.forEach((stage, seconds) -> cpu.put(stage, round2(seconds * perThousand)));
+      stages.forEach((stage, seconds) -> cpu.put(stage,
+          BenchCommand.round(seconds * perThousand, 2)));
       long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream()
           .filter(p -> p.getType() == MemoryType.HEAP)
           .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
@@ -67,7 +68,7 @@ final class BenchResources {
     } else {
       long ticks = processTicks(pid) - processTicksAtStart;
       node.putObject("cpuSecondsPer1000Articles").put("pipeline process",
-          round2(ticks / (double) CLOCK_TICKS * perThousand));
+          BenchCommand.round(ticks / (double) CLOCK_TICKS * perThousand, 2));
       memory(node, Path.of("/proc", pid.toString(), "status"));
       node.put("scope", "process " + pid);
     }
@@ -131,9 +132,5 @@ final class BenchResources {
     } catch (IOException e) {
       throw new IllegalArgumentException("Cannot read /proc/" + pid + "/stat: " + e.getMessage());
     }
-  }
-
-  private static double round2(double value) {
-    return Math.round(value * 100) / 100.0;
   }
 }

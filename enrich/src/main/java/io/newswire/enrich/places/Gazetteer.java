@@ -321,10 +321,7 @@ public final class Gazetteer {
             f[14].isEmpty() ? 0 : Long.parseLong(f[14])));
       } else {
         index = known;
-        GazetteerEntry entry = entries.get(index);
-        entries.set(index, new GazetteerEntry(entry.geonameId(), entry.name(),
-            entry.countryCode(), entry.admin1Code(), entry.admin1Name(), entry.featureClass(),
-            entry.featureCode(), latitude, longitude, entry.population()));
+        entries.set(index, entries.get(index).withPoint(latitude, longitude));
       }
       name(f[1], index);
       name(f[2], index);
@@ -432,11 +429,8 @@ public final class Gazetteer {
         }
       } else {
         index = known;
-        GazetteerEntry entry = entries.get(index);
         if (frame && !placedByDump.containsKey(index)) {
-          entries.set(index, new GazetteerEntry(entry.geonameId(), entry.name(),
-              entry.countryCode(), entry.admin1Code(), entry.admin1Name(), entry.featureClass(),
-              entry.featureCode(), latitude, longitude, entry.population()));
+          entries.set(index, entries.get(index).withPoint(latitude, longitude));
           placedByDump.put(index, true);
         }
       }
@@ -530,9 +524,7 @@ public final class Gazetteer {
     private void fallback(int index, double[] point) {
       GazetteerEntry entry = entries.get(index);
       if (Double.isNaN(entry.latitude()) && point != null) {
-        entries.set(index, new GazetteerEntry(entry.geonameId(), entry.name(),
-            entry.countryCode(), entry.admin1Code(), entry.admin1Name(), entry.featureClass(),
-            entry.featureCode(), point[0], point[1], entry.population()));
+        entries.set(index, entry.withPoint(point[0], point[1]));
       }
     }
   }

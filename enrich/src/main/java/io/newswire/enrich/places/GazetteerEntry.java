@@ -11,6 +11,12 @@ public record GazetteerEntry(long geonameId, String name, String countryCode, St
     String admin1Name, String featureClass, String featureCode, double latitude,
     double longitude, long population) {
 
+  /** This place at another point. */
+  GazetteerEntry withPoint(double newLatitude, double newLongitude) {
+    return new GazetteerEntry(geonameId, name, countryCode, admin1Code, admin1Name, featureClass,
+        featureCode, newLatitude, newLongitude, population);
+  }
+
   /** One place per geonameId: equal and hashed by it alone, cheaply. */
   @Override
   public boolean equals(Object other) {
