@@ -506,8 +506,13 @@ public final class Gazetteer {
         String[] f = line.split("\t");
         long geonameId = Long.parseLong(f[1]);
         Integer known = byId.get(geonameId);
+        double lat = Double.parseDouble(f[2]);
+        double lon = Double.parseDouble(f[3]);
         int index = known != null ? known : add(new GazetteerEntry(geonameId, f[0], null, null,
-            null, "L", "CONT", Double.parseDouble(f[2]), Double.parseDouble(f[3]), 0));
+            null, "L", "CONT", lat, lon, 0));
+        if (known != null) {
+          entries.set(known, entries.get(known).withPoint(lat, lon));
+        }
         name(f[0], index);
       });
       Map<String, String> demonyms = new HashMap<>();

@@ -39,11 +39,18 @@ public final class GazetteerTagger implements PlaceTagger {
   private static final double OWN_NAME = 2;
   /** What a candidate gains when the name after it ("London, Ontario") contains it. */
   private static final double CONTAINED = 10;
+  /** The population from which a country's divisions are household names. */
+  private static final long PROMINENT_COUNTRY = 10_000_000;
+  /** The population from which a town's own name is a place first, a person's name second. */
+  private static final long CITY = 100_000;
   /** Countries whose names people also carry ("Jordan said" is usually a person). */
   private static final Set<String> FIRST_NAME_COUNTRIES = Set.of("Jordan", "Chad", "Georgia",
       "India", "Israel", "Niger", "Mali");
+  /** Words before a person's name: particles and titles. */
   private static final Set<String> PERSON_PARTICLES = Set.of("Abu", "Umm", "Ibn", "bin",
-      "Bin", "Mr", "Mrs", "Ms", "Dr", "Sheikh", "President", "General", "Minister");
+      "Bin", "Mr", "Mrs", "Ms", "Dr", "Sheikh", "President", "General", "Minister", "Sen", "Gov",
+      "Rep", "Mayor", "Judge", "Prof", "Const", "Sgt", "Lt", "Col", "Gen", "Capt", "Rev",
+      "Coach", "Sir", "Lady");
   private static final Pattern PERSON_AFTER = Pattern.compile(
       "^\\s+(said|says|told|added|explained|who)\\b");
   private static final List<String> OUTLET_VERBS = List.of("told", "tell", "tells",
@@ -105,17 +112,23 @@ public final class GazetteerTagger implements PlaceTagger {
   public PlaceTags tag(ArticleText text) {
     List<Found> found = new ArrayList<>();
     Map<String, List<Mention>> demonyms = new LinkedHashMap<>();
-    scan("headline", text.headline(), 3.0, found, demonyms);
+    Set<String> persons = new HashSet<>();
+    scan("headline", text.headline(), 3.0, found, demonyms, persons);
     for (String caption : text.captions()) {
-      scan("caption", caption, 1.0, found, demonyms);
+      scan("caption", caption, 1.0, found, demonyms, persons);
     }
     for (String subheading : text.subheadings()) {
-      scan("subheading", subheading, 1.0, found, demonyms);
+      scan("subheading", subheading, 1.0, found, demonyms, persons);
     }
     String body = text.body() == null ? "" : text.body();
     int lead = body.indexOf("\n\n");
     List<int[]> bodyWords = words(body);
-    scan("body", body, bodyWords, 1.0, found, demonyms);
+    scan("body", body, bodyWords, 1.0, found, demonyms, persons);
+    // "Dewly Nelson" makes every "Nelson" of the article the man, not the town; a city that
+    // big that people know it by that name stays ("CBC Radio's Edmonton AM").
+    found.removeIf(f -> persons.contains(f.text()) && f.candidates().stream().noneMatch(
+        c -> isProminent(c) || c.population() >= CITY && f.key() != null
+            && gazetteer.isOwnName(f.key(), c)));
     if (lead > 0) {
       int leadEnd = body.codePointCount(0, lead);
       for (int i = 0; i < found.size(); i++) {
@@ -151,14 +164,18 @@ public final class GazetteerTagger implements PlaceTagger {
   }
 
   private void scan(String field, String text, double weight, List<Found> found,
-      Map<String, List<Mention>> demonyms) {
+      Map<String, List<Mention>> demonyms, Set<String> persons) {
     if (text != null) {
-      scan(field, text, words(text), weight, found, demonyms);
+      scan(field, text, words(text), weight, found, demonyms, persons);
     }
   }
 
+  /**
+   * Finds the names in one field; {@code persons} collects the words seen as parts of people's
+   * names, which are no places anywhere in the article.
+   */
   private void scan(String field, String text, List<int[]> words, double weight,
-      List<Found> found, Map<String, List<Mention>> demonyms) {
+      List<Found> found, Map<String, List<Mention>> demonyms, Set<String> persons) {
     if (text == null || text.isBlank()) {
       return;
     }
@@ -206,7 +223,8 @@ public final class GazetteerTagger implements PlaceTagger {
         String surface = text.substring(start, end);
         String key = n == 1 ? firstKey : Names.normalise(surface);
         List<GazetteerEntry> candidates = gazetteer.lookup(key);
-        if (candidates.isEmpty() || !plausible(text, start, end, surface, n, candidates)) {
+        if (candidates.isEmpty()
+            || !plausible(text, start, end, surface, n, candidates, persons)) {
           continue;
         }
         MentionKind kind = insideOrganisation(text, words, i, i + n - 1)
@@ -221,12 +239,13 @@ public final class GazetteerTagger implements PlaceTagger {
 
   /** The filters against the classic false positives. */
   private boolean plausible(String text, int start, int end, String surface, int words,
-      List<GazetteerEntry> candidates) {
+      List<GazetteerEntry> candidates, Set<String> persons) {
     if (stopwords.contains(surface)
         || words == 1 && ORGANISATION_WORD.matcher(surface).matches()) {
       return false;
     }
     boolean major = candidates.stream().anyMatch(GazetteerTagger::isMajor);
+    boolean prominent = candidates.stream().anyMatch(this::isProminent);
     boolean abbreviation = isAbbreviation(surface);
     // Acronyms are places only when they stand for a country, division or region ("UAE",
     // "U.S."); otherwise they are codes, parties and companies that share a GeoNames code.
@@ -240,7 +259,7 @@ public final class GazetteerTagger implements PlaceTagger {
     String before = text.substring(Math.max(0, start - 24), start);
     String previousWord = previousWord(before);
     if (PERSON_PARTICLES.contains(previousWord.replace(".", ""))) {
-      return false;
+      return person(surface, words, candidates, persons);
     }
     if (afterOutletVerb(before)) {
       return false;
@@ -265,26 +284,48 @@ public final class GazetteerTagger implements PlaceTagger {
     if (words == 1 && PERSON_AFTER.matcher(after).find()
         && (FIRST_NAME_COUNTRIES.contains(surface)
             || candidates.stream().noneMatch(GazetteerEntry::isCountry))) {
-      return false;
+      return person(surface, words, candidates, persons);
     }
     // A capitalised word followed by another capitalised word that is no place is likely a
     // person's first name ("Omar Saleh"), unless the pair is a place of its own.
     Matcher next = NEXT_CAPITALISED.matcher(after);
-    if (words == 1 && !major && next.find() && !ORGANISATION_WORD.matcher(next.group(1))
+    if (words == 1 && !prominent && next.find() && !ORGANISATION_WORD.matcher(next.group(1))
         .matches() && !isNotablePlace(next.group(1))) {
       return false;
     }
     // A lone word after a capitalised word that is no place is likely a surname ("Mohamed
     // Salah"), unless that word only qualifies the place ("Northern Iraq").
-    if (words == 1 && !major && before.endsWith(previousWord + " ")
+    if (words == 1 && !prominent && before.endsWith(previousWord + " ")
         && PREVIOUS_CAPITALISED.matcher(previousWord).matches()
         && !QUALIFIERS.contains(previousWord)
         && !commonWords.contains(previousWord.toLowerCase(Locale.ROOT))
         && !isNotablePlace(previousWord)
         && gazetteer.demonym(previousWord).isEmpty()) {
-      return false;
+      return person(surface, words, candidates, persons);
     }
     return true;
+  }
+
+  /** Notes a lone word taken for a person's name, so that it is no place anywhere else. */
+  private static boolean person(String surface, int words, List<GazetteerEntry> candidates,
+      Set<String> persons) {
+    if (words == 1 && candidates.stream().noneMatch(GazetteerEntry::isCountry)) {
+      persons.add(surface);
+    }
+    return false;
+  }
+
+  /**
+   * Countries, continents and the divisions of populous countries: names that stand for a
+   * place even beside a person's ("Georgia Stevens" aside). A division of a small country
+   * ("Paul", Cape Verde; "Mary", Turkmenistan) is not.
+   */
+  private boolean isProminent(GazetteerEntry entry) {
+    if (entry.isAdmin1()) {
+      return gazetteer.country(entry.countryCode())
+          .map(c -> c.population() >= PROMINENT_COUNTRY).orElse(false);
+    }
+    return isMajor(entry);
   }
 
   /** The letters and full stops right before the trailing spaces of {@code before}. */
@@ -413,9 +454,17 @@ public final class GazetteerTagger implements PlaceTagger {
       countryVotes.merge(iso, 0.5 * mentions.size(), Double::sum);
       firmVotes.merge(iso, 0.5 * mentions.size(), Double::sum);
     });
+    // One vote per name, however often it recurs; a name does not vote for itself.
+    Map<String, Map<String, Double>> ownVotes = new HashMap<>();
     for (Found f : found) {
-      vote(f.candidates(), countryVotes);
-      vote(f.candidates().stream().filter(c -> !isHamlet(c)).toList(), firmVotes);
+      if (ownVotes.containsKey(f.text())) {
+        continue;
+      }
+      Map<String, Double> own = shares(f.candidates());
+      ownVotes.put(f.text(), own);
+      own.forEach((iso, share) -> countryVotes.merge(iso, share, Double::sum));
+      shares(f.candidates().stream().filter(c -> !isHamlet(c)).toList())
+          .forEach((iso, share) -> firmVotes.merge(iso, share, Double::sum));
     }
     if (dateline != null) {
       for (GazetteerEntry c : gazetteer.lookup(Names.normalise(dateline.split(",")[0]))) {
@@ -430,14 +479,17 @@ public final class GazetteerTagger implements PlaceTagger {
       List<GazetteerEntry> within = n + 1 < found.size() && found.get(n + 1).start() == f.end() + 2
           && found.get(n + 1).field().equals(f.field()) ? found.get(n + 1).candidates()
           : List.of();
+      Map<String, Double> own = ownVotes.get(f.text());
+      Map<String, Double> others = new HashMap<>(countryVotes);
+      own.forEach((iso, share) -> others.merge(iso, -share, Double::sum));
       GazetteerEntry best = f.candidates().stream().max(Comparator.comparingDouble(
-          c -> score(c, countryVotes) + (f.key() != null && f.candidates().size() > 1
+          c -> score(c, others) + (f.key() != null && f.candidates().size() > 1
               && gazetteer.isOwnName(f.key(), c) ? OWN_NAME : 0)
               + (contained(c, within) ? CONTAINED : 0))).orElseThrow();
       if (isHamlet(best) && !contained(best, within)) {
         // "Russia" is the country, not a village of that name in Ohio, unless the text says so.
         GazetteerEntry major = f.candidates().stream().filter(GazetteerTagger::isMajor)
-            .max(Comparator.comparingDouble(c -> score(c, countryVotes))).orElse(null);
+            .max(Comparator.comparingDouble(c -> score(c, others))).orElse(null);
         if (major != null) {
           best = major;
         } else if (firmVotes.getOrDefault(best.countryCode(), 0.0) < 0.5) {
@@ -463,17 +515,25 @@ public final class GazetteerTagger implements PlaceTagger {
     return false;
   }
 
-  /** One vote per name, shared among the countries of its candidates. */
-  private static void vote(List<GazetteerEntry> candidates, Map<String, Double> votes) {
+  /**
+   * A name's vote, shared among the countries of its candidates. A continent or sea takes its
+   * share without giving it to a country: "Asia" is no vote for the Philippine town.
+   */
+  private static Map<String, Double> shares(List<GazetteerEntry> candidates) {
     Set<String> countries = new HashSet<>();
-    candidates.forEach(c -> {
+    boolean countryless = false;
+    for (GazetteerEntry c : candidates) {
       if (c.countryCode() != null) {
         countries.add(c.countryCode());
+      } else {
+        countryless = true;
       }
-    });
-    for (String iso : countries) {
-      votes.merge(iso, 1.0 / countries.size(), Double::sum);
     }
+    Map<String, Double> shares = new HashMap<>();
+    for (String iso : countries) {
+      shares.put(iso, 1.0 / (countries.size() + (countryless ? 1 : 0)));
+    }
+    return shares;
   }
 
   /** A populated place too small for the built-in gazetteer (only dumps hold them). */

@@ -1,6 +1,7 @@
 package io.newswire.enrich.places;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import io.newswire.avro.ArticleFormat;
 import io.newswire.avro.EnrichedArticle;
@@ -216,5 +217,31 @@ class GazetteerTaggerTest {
     assertThat(tags.places()).filteredOn(p -> "Africa".equals(p.getName()))
         .extracting(Place::getFeatureCode).containsExactly("CONT");
     assertThat(names(tags)).doesNotContain("Aid", "Jordan").contains("Kenya");
+  }
+
+  @Test
+  void shouldNotLetARepeatedContinentVoteForATownOfTheSameName() {
+    PlaceTagger.PlaceTags tags = tag("Canada trades with Asia. In Asia, Canadian firms lag."
+        + " Exports to Asia must grow, and Asia is the market, Ottawa says.");
+
+    assertThat(tags.places()).filteredOn(p -> "Asia".equals(p.getName()))
+        .extracting(Place::getFeatureCode).containsExactly("CONT");
+  }
+
+  @Test
+  void shouldTakeAWordSeenInAPersonsNameForThePersonThroughoutTheArticle() {
+    PlaceTagger.PlaceTags tags = tag("The town elected councillor Dewly Nelson. Nelson himself"
+        + " started as a critic. Economist Paul Brewbaker agreed, as did CBC Radio's Edmonton"
+        + " AM. Edmonton is in Alberta.");
+
+    assertThat(names(tags)).doesNotContain("Nelson", "Paul").contains("Edmonton", "Alberta");
+  }
+
+  @Test
+  void shouldPlaceTheEuropeanUnionWhereGeoNamesDoes() {
+    Place eu = tag("The EU agreed on Monday.").places().get(0);
+
+    assertThat(eu.getGeonameId()).isEqualTo(6695072L);
+    assertThat(eu.getLatitude()).isCloseTo(48.69, offset(0.01));
   }
 }
