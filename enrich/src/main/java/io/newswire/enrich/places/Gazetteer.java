@@ -49,22 +49,33 @@ public final class Gazetteer {
   /** Abbreviations that are names only with their full stop ("Ky.", "Calif."), as written. */
   private final Map<String, int[]> abbreviations;
   private final Map<String, String> demonyms;
+  /** Adjectives of continents and of the nations of the United Kingdom, as written. */
+  private final Map<String, int[]> regionDemonyms;
+  /** Regions and seas with no place in the gazetteer ("Middle East"), normalised. */
+  private final Set<String> unlistedRegions;
   private final Map<String, GazetteerEntry> countries;
   private final String id;
   /** The first words of names of several words, also with a final "-ah" read as "-a". */
   private final Set<String> firstWords;
+  private final Set<String> regionFirstWords;
 
   private Gazetteer(List<GazetteerEntry> entries, Map<String, int[]> byName,
       Map<String, int[]> primary, Map<String, int[]> abbreviations,
-      Map<String, String> demonyms, Map<String, GazetteerEntry> countries, String id) {
+      Map<String, String> demonyms, Map<String, int[]> regionDemonyms,
+      Set<String> unlistedRegions, Map<String, GazetteerEntry> countries, String id) {
     this.entries = entries;
     this.byName = byName;
     this.primary = primary;
     this.abbreviations = abbreviations;
     this.demonyms = demonyms;
+    this.regionDemonyms = regionDemonyms;
+    this.unlistedRegions = unlistedRegions;
     this.countries = countries;
     this.id = id;
     Set<String> first = new HashSet<>();
+    Set<String> regionFirst = new HashSet<>();
+    unlistedRegions.forEach(name -> regionFirst.add(name.split(" ")[0]));
+    this.regionFirstWords = Set.copyOf(regionFirst);
     for (String name : byName.keySet()) {
       int space = name.indexOf(' ');
       if (space > 0) {
@@ -141,6 +152,25 @@ public final class Gazetteer {
   /** The country an adjective of nationality names ("Iraqi": IQ). */
   public Optional<String> demonym(String word) {
     return Optional.ofNullable(demonyms.get(word));
+  }
+
+  /**
+   * The continent or nation an adjective names, as written, plural included ("European":
+   * Europe, "English": England), or none.
+   */
+  public Optional<GazetteerEntry> regionDemonym(String word) {
+    int[] ids = regionDemonyms.get(word);
+    return ids == null ? Optional.empty() : Optional.of(entries.get(ids[0]));
+  }
+
+  /** Whether a normalised word is the first of a region or sea the gazetteer has no place for. */
+  public boolean startsUnlistedRegion(String normalisedWord) {
+    return regionFirstWords.contains(normalisedWord);
+  }
+
+  /** Whether a normalised name is a region or sea the gazetteer holds no place for. */
+  public boolean isUnlistedRegion(String normalisedName) {
+    return unlistedRegions.contains(normalisedName);
   }
 
   /** The country with this ISO code. */
@@ -515,6 +545,16 @@ public final class Gazetteer {
         }
         name(f[0], index);
       });
+      Map<String, int[]> regionDemonyms = new HashMap<>();
+      lines("/places/region-demonyms.tsv", line -> {
+        String[] f = line.split("\t");
+        Integer index = byId.get(Long.parseLong(f[1].trim()));
+        if (index != null) {
+          regionDemonyms.put(f[0], new int[] {index});
+        }
+      });
+      Set<String> unlistedRegions = new HashSet<>();
+      lines("/places/regions-unlisted.txt", line -> unlistedRegions.add(Names.normalise(line)));
       Map<String, String> demonyms = new HashMap<>();
       lines("/places/demonyms.tsv", line -> {
         String[] f = line.split("\t");
@@ -523,7 +563,8 @@ public final class Gazetteer {
       Map<String, GazetteerEntry> byCountry = new HashMap<>();
       countries.forEach((iso, index) -> byCountry.put(iso, entries.get(index)));
       return new Gazetteer(List.copyOf(entries), Map.copyOf(byName), Map.copyOf(primary),
-          abbreviations, Map.copyOf(demonyms), Map.copyOf(byCountry), id);
+          abbreviations, Map.copyOf(demonyms), Map.copyOf(regionDemonyms),
+          Set.copyOf(unlistedRegions), Map.copyOf(byCountry), id);
     }
 
     private void fallback(int index, double[] point) {

@@ -126,7 +126,8 @@ public final class GazetteerTagger implements PlaceTagger {
     scan("body", body, bodyWords, 1.0, found, demonyms, persons);
     // "Dewly Nelson" makes every "Nelson" of the article the man, not the town; a city that
     // big that people know it by that name stays ("CBC Radio's Edmonton AM").
-    found.removeIf(f -> persons.contains(f.text()) && f.candidates().stream().noneMatch(
+    found.removeIf(f -> persons.contains(f.text()) && !f.candidates().isEmpty()
+        && f.candidates().stream().noneMatch(
         c -> isProminent(c) || c.population() >= CITY && f.key() != null
             && gazetteer.isOwnName(f.key(), c)));
     if (lead > 0) {
@@ -139,6 +140,10 @@ public final class GazetteerTagger implements PlaceTagger {
         }
       }
     }
+    Map<String, List<Found>> regions = new LinkedHashMap<>();
+    found.removeIf(f -> f.candidates().isEmpty()
+        && regions.computeIfAbsent(f.key() == null ? Names.normalise(f.text()) : f.key(),
+            k -> new ArrayList<>()).add(f));
     Map<GazetteerEntry, List<Found>> resolved = resolve(found, text.dateline(), demonyms);
     List<Place> places = new ArrayList<>();
     GazetteerEntry focus = null;
@@ -154,6 +159,10 @@ public final class GazetteerTagger implements PlaceTagger {
     for (Map.Entry<GazetteerEntry, List<Found>> e : resolved.entrySet()) {
       places.add(place(e.getKey(), e.getValue(), e.getKey() == focus));
     }
+    regions.values().forEach(mentions -> places.add(Place.newBuilder()
+        .setName(mentions.get(0).text()).setFeatureClass("L").setFeatureCode("RGN")
+        .setMentions(mentions.stream().map(GazetteerTagger::mention).toList())
+        .setConfidence(0.5).setRole(PlaceRole.MENTIONED).build()));
     addUnresolved(body, bodyWords, places);
     List<CountrySignal> about = new ArrayList<>();
     demonyms.forEach((iso, mentions) -> about.add(CountrySignal.newBuilder().setCountryCode(iso)
@@ -190,6 +199,33 @@ public final class GazetteerTagger implements PlaceTagger {
       if (!startsUpper(firstWord)) {
         continue;
       }
+      String firstKey = Names.normalise(firstWord);
+      // "Middle East", "Indian Ocean": regions the gazetteer has no place for.
+      int region = gazetteer.startsUnlistedRegion(firstKey)
+          ? unlistedRegion(text, words, i) : 0;
+      if (region > 0) {
+        int end = words.get(i + region - 1)[1];
+        found.add(new Found(field, offsets.at(first[0]), offsets.at(end),
+            text.substring(first[0], end), null, MentionKind.NAME, List.of(), weight));
+        i += region - 1;
+        continue;
+      }
+      // "North American", "Europeans", "English": the continent or nation, as a demonym.
+      int[] next = i + 1 < words.size() ? words.get(i + 1) : null;
+      boolean twoWords = next != null && next[0] == first[1] + 1 && text.charAt(first[1]) == ' ';
+      GazetteerEntry continent = twoWords
+          ? regionDemonym(text.substring(first[0], next[1])) : null;
+      int demonymEnd = continent != null ? next[1] : first[1];
+      if (continent == null) {
+        continent = regionDemonym(firstWord);
+      }
+      if (continent != null) {
+        found.add(new Found(field, offsets.at(first[0]), offsets.at(demonymEnd),
+            text.substring(first[0], demonymEnd), null, MentionKind.DEMONYM,
+            List.of(continent), weight * 0.2));
+        i += demonymEnd == first[1] ? 0 : 1;
+        continue;
+      }
       String demonym = gazetteer.demonym(firstWord).or(() -> firstWord.endsWith("s")
           ? gazetteer.demonym(firstWord.substring(0, firstWord.length() - 1))
           : Optional.<String>empty()).orElse(null);
@@ -208,7 +244,6 @@ public final class GazetteerTagger implements PlaceTagger {
             text.substring(first[0], stop), null, MentionKind.NAME, state, weight));
         continue;
       }
-      String firstKey = Names.normalise(firstWord);
       boolean longer = gazetteer.startsLongerName(firstKey) || Names.isArticle(firstKey)
           || "saint".equals(firstKey);
       for (int n = longer ? Math.min(MAX_WORDS, words.size() - i) : 1; n >= 1; n--) {
@@ -235,6 +270,24 @@ public final class GazetteerTagger implements PlaceTagger {
         break;
       }
     }
+  }
+
+  /** How many words from {@code i} make a region the gazetteer has no place for, or 0. */
+  private int unlistedRegion(String text, List<int[]> words, int i) {
+    for (int n = Math.min(MAX_WORDS, words.size() - i); n >= 1; n--) {
+      String surface = text.substring(words.get(i)[0], words.get(i + n - 1)[1]);
+      if (surface.indexOf('\n') < 0 && gazetteer.isUnlistedRegion(Names.normalise(surface))) {
+        return n;
+      }
+    }
+    return 0;
+  }
+
+  /** The continent or nation an adjective names, in the singular or the plural. */
+  private GazetteerEntry regionDemonym(String surface) {
+    return gazetteer.regionDemonym(surface).or(() -> surface.endsWith("s")
+        ? gazetteer.regionDemonym(surface.substring(0, surface.length() - 1))
+        : Optional.empty()).orElse(null);
   }
 
   /** The filters against the classic false positives. */
@@ -498,6 +551,13 @@ public final class GazetteerTagger implements PlaceTagger {
           continue;
         }
       }
+      if (!isMajor(best) && best.population() < CITY && f.key() != null
+          && !gazetteer.isOwnName(f.key(), best) && !contained(best, within)
+          && others.getOrDefault(best.countryCode(), 0.0) < 1) {
+        // "Salah" is what some language calls Šaľa, a Slovak town: a town known by another
+        // name is a weak guess unless the rest of the article is about its country.
+        continue;
+      }
       resolved.computeIfAbsent(best, k -> new ArrayList<>()).add(f);
     }
     return resolved;
@@ -556,9 +616,7 @@ public final class GazetteerTagger implements PlaceTagger {
   }
 
   private static Place place(GazetteerEntry entry, List<Found> found, boolean focus) {
-    List<Mention> mentions = found.stream().map(f -> Mention.newBuilder().setField(f.field())
-        .setStart(f.start()).setEnd(f.end()).setText(f.text()).setKind(f.kind()).build())
-        .toList();
+    List<Mention> mentions = found.stream().map(GazetteerTagger::mention).toList();
     boolean onlyEmbedded = found.stream().allMatch(f -> f.kind() == MentionKind.EMBEDDED);
     double confidence = onlyEmbedded ? 0.5
         : Math.min(0.99, 0.7 + 0.05 * found.size() + (found.get(0).candidates().size() == 1
@@ -626,6 +684,11 @@ public final class GazetteerTagger implements PlaceTagger {
     }
     unresolved.forEach((name, mentions) -> places.add(Place.newBuilder().setName(name)
         .setMentions(mentions).setConfidence(0.5).setRole(PlaceRole.MENTIONED).build()));
+  }
+
+  private static Mention mention(Found f) {
+    return Mention.newBuilder().setField(f.field()).setStart(f.start()).setEnd(f.end())
+        .setText(f.text()).setKind(f.kind()).build();
   }
 
   private static Mention mention(String field, String text, int start, int end,

@@ -2,6 +2,7 @@ package io.newswire.enrich.places;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.newswire.avro.ArticleFormat;
 import io.newswire.avro.EnrichedArticle;
@@ -243,5 +244,30 @@ class GazetteerTaggerTest {
 
     assertThat(eu.getGeonameId()).isEqualTo(6695072L);
     assertThat(eu.getLatitude()).isCloseTo(48.69, offset(0.01));
+  }
+
+  @Test
+  void shouldReadAdjectivesOfContinentsAndNationsAsTheirDemonyms() {
+    PlaceTagger.PlaceTags tags = tag("European leaders met North American envoys; Europeans"
+        + " spoke English.");
+
+    assertThat(tags.places()).flatExtracting(Place::getMentions)
+        .extracting(m -> m.getText(), m -> m.getKind()).containsExactly(
+            tuple("European", MentionKind.DEMONYM), tuple("Europeans", MentionKind.DEMONYM),
+            tuple("North American", MentionKind.DEMONYM), tuple("English", MentionKind.DEMONYM));
+    assertThat(tags.places()).extracting(Place::getGeonameId)
+        .containsExactly(6255148L, 6255149L, 6269131L);
+    assertThat(tags.aboutCountries()).isEmpty();
+  }
+
+  @Test
+  void shouldReportRegionsTheGazetteerLacksWithoutReadingTheirContinentOrCountry() {
+    PlaceTagger.PlaceTags tags = tag("Ships crossed the Indian Ocean to the Middle East and North"
+        + " Africa.");
+
+    assertThat(tags.places()).extracting(Place::getName, Place::getGeonameId,
+        Place::getFeatureCode).containsExactly(tuple("Indian Ocean", null, "RGN"),
+            tuple("Middle East", null, "RGN"), tuple("North Africa", null, "RGN"));
+    assertThat(tags.aboutCountries()).isEmpty();
   }
 }
