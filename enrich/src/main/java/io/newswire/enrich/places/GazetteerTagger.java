@@ -43,6 +43,10 @@ public final class GazetteerTagger implements PlaceTagger {
   private static final long PROMINENT_COUNTRY = 10_000_000;
   /** The population from which a town's own name is a place first, a person's name second. */
   private static final long CITY = 100_000;
+  /** What a national capital gains over other towns of its name. */
+  private static final double PPLC = 2;
+  /** What each name elsewhere in the article pointing to the candidate's country adds. */
+  private static final double VOTE = 1.5;
   /** Countries whose names people also carry ("Jordan said" is usually a person). */
   private static final Set<String> FIRST_NAME_COUNTRIES = Set.of("Jordan", "Chad", "Georgia",
       "India", "Israel", "Niger", "Mali");
@@ -603,11 +607,12 @@ public final class GazetteerTagger implements PlaceTagger {
   }
 
   private static double score(GazetteerEntry candidate, Map<String, Double> countryVotes) {
-    double feature = candidate.isCountry() ? 6 : candidate.isAdmin1() ? 4
+    // A division outweighs a town of its name up to a million people ("Quebec", "Delaware").
+    double feature = candidate.isCountry() ? 6 : candidate.isAdmin1() ? 6
         : "CONT".equals(candidate.featureCode()) || "ZN".equals(candidate.featureCode()) ? 12
-        : "PPLC".equals(candidate.featureCode()) ? 2 : 0;
+        : "PPLC".equals(candidate.featureCode()) ? PPLC : 0;
     return feature + Math.log10(candidate.population() + 1)
-        + 3 * countryVotes.getOrDefault(candidate.countryCode(), 0.0);
+        + VOTE * countryVotes.getOrDefault(candidate.countryCode(), 0.0);
   }
 
   private static int specificity(GazetteerEntry entry) {
