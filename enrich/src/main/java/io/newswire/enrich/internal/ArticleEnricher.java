@@ -28,7 +28,7 @@ public final class ArticleEnricher {
   private static final int SUMMARY_MAX_CHARS = 400;
   private static final Pattern SENTENCE_END = Pattern.compile("[.!?][\"”’]?(?=\\s+\\p{Lu}|$)");
   private static final Pattern SPACE_SEPARATORS = Pattern.compile("[\\p{Zs}&&[^ ]]");
-  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*");
+  private static final Pattern CHARSET = Pattern.compile("(?i)charset=\"?([^\";]+)");
 
   private final LanguageIdentifier languages;
   private final PlaceTagger places;
@@ -132,7 +132,7 @@ public final class ArticleEnricher {
     Charset charset = StandardCharsets.UTF_8;
     String type = raw.getContentType();
     if (type != null) {
-      Matcher m = Pattern.compile("(?i)charset=\"?([^\";]+)").matcher(type);
+      Matcher m = CHARSET.matcher(type);
       if (m.find()) {
         try {
           charset = Charset.forName(m.group(1).trim());
@@ -143,7 +143,17 @@ public final class ArticleEnricher {
     }
     ByteBuffer bytes = raw.getContent().duplicate();
     // No-break and other Unicode spaces become plain ones, so text searches and displays alike.
-    return SPACE_SEPARATORS.matcher(charset.decode(bytes)).replaceAll(" ");
+    String text = charset.decode(bytes).toString();
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c > ' ' && c < 0x80) {
+        continue;
+      }
+      if (c != ' ' && Character.getType(c) == Character.SPACE_SEPARATOR) {
+        return SPACE_SEPARATORS.matcher(text).replaceAll(" ");
+      }
+    }
+    return text;
   }
 
   static String summary(List<String> paragraphs) {
@@ -166,11 +176,21 @@ public final class ArticleEnricher {
     return lead.substring(0, cut > 0 ? cut : SUMMARY_MAX_CHARS).trim() + "…";
   }
 
+  /** Runs of letters and digits, with apostrophes and hyphens inside words ("O'Neill"). */
   private static int countWords(String text) {
     int count = 0;
-    Matcher m = WORD.matcher(text);
-    while (m.find()) {
-      count++;
+    boolean inWord = false;
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      i += Character.charCount(c);
+      int type = Character.getType(c);
+      if (Character.isLetter(c) || type == Character.DECIMAL_DIGIT_NUMBER
+          || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER) {
+        count += inWord ? 0 : 1;
+        inWord = true;
+      } else if (!inWord || c != '\'' && c != '’' && c != '-') {
+        inWord = false;
+      }
     }
     return count;
   }

@@ -37,7 +37,11 @@ final class Boilerplate {
 
   /** A caption with its bracketed credit split off, or null when the text carries no credit. */
   static Caption caption(String text) {
-    Matcher m = CREDIT.matcher(text.trim());
+    String trimmed = text.trim();
+    if (!trimmed.endsWith(")") && !trimmed.endsWith("]")) {
+      return null;
+    }
+    Matcher m = CREDIT.matcher(trimmed);
     if (!m.matches() || m.group(1).isBlank()) {
       return null;
     }
