@@ -210,7 +210,9 @@ public final class GazetteerTagger implements PlaceTagger {
       if (region > 0) {
         int end = words.get(i + region - 1)[1];
         found.add(new Found(field, offsets.at(first[0]), offsets.at(end),
-            text.substring(first[0], end), null, MentionKind.NAME, List.of(), weight));
+            text.substring(first[0], end), null,
+            insideOrganisation(text, words, i, i + region - 1) ? MentionKind.EMBEDDED
+                : MentionKind.NAME, List.of(), weight));
         i += region - 1;
         continue;
       }
@@ -486,12 +488,14 @@ public final class GazetteerTagger implements PlaceTagger {
         return true;
       }
     }
-    for (int i = from - 1; i >= Math.max(0, from - 4); i--) {
+    // "Islamic State of Iraq and the Levant": back over capitalised words and connectors.
+    for (int i = from - 1; i >= Math.max(0, from - 6); i--) {
       String previous = text.substring(words.get(i)[0], words.get(i)[1]);
       if (ORGANISATION_WORD.matcher(previous).matches()) {
         return true;
       }
-      if (!startsUpper(previous) && !previous.equals("of") && !previous.equals("the")) {
+      if (!startsUpper(previous) && !previous.equals("of") && !previous.equals("the")
+          && !previous.equals("and")) {
         break;
       }
     }

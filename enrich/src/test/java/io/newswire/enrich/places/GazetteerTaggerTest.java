@@ -269,5 +269,8 @@ class GazetteerTaggerTest {
         Place::getFeatureCode).containsExactly(tuple("Indian Ocean", null, "RGN"),
             tuple("Middle East", null, "RGN"), tuple("North Africa", null, "RGN"));
     assertThat(tags.aboutCountries()).isEmpty();
+    assertThat(tag("Fighters of the Islamic State of Iraq and the Levant fled.").places())
+        .filteredOn(p -> "Levant".equals(p.getName())).flatExtracting(Place::getMentions)
+        .extracting(m -> m.getKind()).containsExactly(MentionKind.EMBEDDED);
   }
 }
