@@ -51,8 +51,11 @@ public final class Gazetteer {
   private final Map<String, String> demonyms;
   /** Adjectives of continents and of the nations of the United Kingdom, as written. */
   private final Map<String, int[]> regionDemonyms;
-  /** Regions and seas with no place in the gazetteer ("Middle East"), normalised. */
-  private final Set<String> unlistedRegions;
+  /**
+   * Regions and seas with no place in the gazetteer, and their adjectives, normalised: each to
+   * the region's name as listed ("middle eastern": "Middle East").
+   */
+  private final Map<String, String> unlistedRegions;
   private final Map<String, GazetteerEntry> countries;
   private final String id;
   /** The first words of names of several words, also with a final "-ah" read as "-a". */
@@ -62,7 +65,7 @@ public final class Gazetteer {
   private Gazetteer(List<GazetteerEntry> entries, Map<String, int[]> byName,
       Map<String, int[]> primary, Map<String, int[]> abbreviations,
       Map<String, String> demonyms, Map<String, int[]> regionDemonyms,
-      Set<String> unlistedRegions, Map<String, GazetteerEntry> countries, String id) {
+      Map<String, String> unlistedRegions, Map<String, GazetteerEntry> countries, String id) {
     this.entries = entries;
     this.byName = byName;
     this.primary = primary;
@@ -74,7 +77,7 @@ public final class Gazetteer {
     this.id = id;
     Set<String> first = new HashSet<>();
     Set<String> regionFirst = new HashSet<>();
-    unlistedRegions.forEach(name -> regionFirst.add(name.split(" ")[0]));
+    unlistedRegions.keySet().forEach(name -> regionFirst.add(name.split(" ")[0]));
     this.regionFirstWords = Set.copyOf(regionFirst);
     for (String name : byName.keySet()) {
       int space = name.indexOf(' ');
@@ -168,9 +171,12 @@ public final class Gazetteer {
     return regionFirstWords.contains(normalisedWord);
   }
 
-  /** Whether a normalised name is a region or sea the gazetteer holds no place for. */
-  public boolean isUnlistedRegion(String normalisedName) {
-    return unlistedRegions.contains(normalisedName);
+  /**
+   * The region or sea the gazetteer holds no place for that a normalised name or adjective
+   * stands for ("middle eastern": "Middle East"), or null.
+   */
+  public String unlistedRegion(String normalisedName) {
+    return unlistedRegions.get(normalisedName);
   }
 
   /** The country with this ISO code. */
@@ -510,6 +516,13 @@ public final class Gazetteer {
     /** Places countries and divisions no source placed, then adds the reviewed lists. */
     Gazetteer build(String id) {
       countries.forEach((iso, index) -> fallback(index, capitals.get(iso)));
+      lines("/places/division-points.tsv", line -> {
+        String[] f = line.split("\t");
+        Integer index = byId.get(Long.parseLong(f[0]));
+        if (index != null && entries.get(index).isAdmin1()) {
+          fallback(index, point(f[1], f[2]));
+        }
+      });
       divisions.forEach((code, index) -> {
         double[] box = settled.get(code);
         fallback(index, box == null ? null
@@ -553,8 +566,11 @@ public final class Gazetteer {
           regionDemonyms.put(f[0], new int[] {index});
         }
       });
-      Set<String> unlistedRegions = new HashSet<>();
-      lines("/places/regions-unlisted.txt", line -> unlistedRegions.add(Names.normalise(line)));
+      Map<String, String> unlistedRegions = new HashMap<>();
+      lines("/places/regions-unlisted.txt", line -> {
+        String[] f = line.split("\t");
+        unlistedRegions.put(Names.normalise(f[0]), f[f.length - 1].trim());
+      });
       Map<String, String> demonyms = new HashMap<>();
       lines("/places/demonyms.tsv", line -> {
         String[] f = line.split("\t");
@@ -564,7 +580,7 @@ public final class Gazetteer {
       countries.forEach((iso, index) -> byCountry.put(iso, entries.get(index)));
       return new Gazetteer(List.copyOf(entries), Map.copyOf(byName), Map.copyOf(primary),
           abbreviations, Map.copyOf(demonyms), Map.copyOf(regionDemonyms),
-          Set.copyOf(unlistedRegions), Map.copyOf(byCountry), id);
+          Map.copyOf(unlistedRegions), Map.copyOf(byCountry), id);
     }
 
     private void fallback(int index, double[] point) {

@@ -47,6 +47,8 @@ public final class GazetteerTagger implements PlaceTagger {
   private static final double PPLC = 2;
   /** What each name elsewhere in the article pointing to the candidate's country adds. */
   private static final double VOTE = 1.5;
+  /** What each name elsewhere in the article pointing to the candidate's division adds. */
+  private static final double DIVISION_VOTE = 1.5;
   /** Countries whose names people also carry ("Jordan said" is usually a person). */
   private static final Set<String> FIRST_NAME_COUNTRIES = Set.of("Jordan", "Chad", "Georgia",
       "India", "Israel", "Niger", "Mali");
@@ -146,8 +148,7 @@ public final class GazetteerTagger implements PlaceTagger {
     }
     Map<String, List<Found>> regions = new LinkedHashMap<>();
     found.removeIf(f -> f.candidates().isEmpty()
-        && regions.computeIfAbsent(f.key() == null ? Names.normalise(f.text()) : f.key(),
-            k -> new ArrayList<>()).add(f));
+        && regions.computeIfAbsent(f.key(), k -> new ArrayList<>()).add(f));
     Map<GazetteerEntry, List<Found>> resolved = resolve(found, text.dateline(), demonyms);
     List<Place> places = new ArrayList<>();
     GazetteerEntry focus = null;
@@ -163,8 +164,8 @@ public final class GazetteerTagger implements PlaceTagger {
     for (Map.Entry<GazetteerEntry, List<Found>> e : resolved.entrySet()) {
       places.add(place(e.getKey(), e.getValue(), e.getKey() == focus));
     }
-    regions.values().forEach(mentions -> places.add(Place.newBuilder()
-        .setName(mentions.get(0).text()).setFeatureClass("L").setFeatureCode("RGN")
+    regions.forEach((name, mentions) -> places.add(Place.newBuilder()
+        .setName(name).setFeatureClass("L").setFeatureCode("RGN")
         .setMentions(mentions.stream().map(GazetteerTagger::mention).toList())
         .setConfidence(0.5).setRole(PlaceRole.MENTIONED).build()));
     addUnresolved(body, bodyWords, places);
@@ -209,10 +210,14 @@ public final class GazetteerTagger implements PlaceTagger {
           ? unlistedRegion(text, words, i) : 0;
       if (region > 0) {
         int end = words.get(i + region - 1)[1];
-        found.add(new Found(field, offsets.at(first[0]), offsets.at(end),
-            text.substring(first[0], end), null,
-            insideOrganisation(text, words, i, i + region - 1) ? MentionKind.EMBEDDED
-                : MentionKind.NAME, List.of(), weight));
+        String surface = text.substring(first[0], end);
+        String name = gazetteer.unlistedRegion(Names.normalise(surface));
+        MentionKind kind = insideOrganisation(text, words, i, i + region - 1)
+            ? MentionKind.EMBEDDED
+            : Names.normalise(name).equals(Names.normalise(surface)) ? MentionKind.NAME
+            : MentionKind.DEMONYM;
+        found.add(new Found(field, offsets.at(first[0]), offsets.at(end), surface, name, kind,
+            List.of(), weight));
         i += region - 1;
         continue;
       }
@@ -232,12 +237,17 @@ public final class GazetteerTagger implements PlaceTagger {
         i += demonymEnd == first[1] ? 0 : 1;
         continue;
       }
-      String demonym = gazetteer.demonym(firstWord).or(() -> firstWord.endsWith("s")
-          ? gazetteer.demonym(firstWord.substring(0, firstWord.length() - 1))
-          : Optional.<String>empty()).orElse(null);
+      // "South African" as one demonym; "British" alone, but not in "British Columbia".
+      String demonym = twoWords ? countryDemonym(text.substring(first[0], next[1])) : null;
+      demonymEnd = demonym != null ? next[1] : first[1];
+      if (demonym == null && !(gazetteer.startsLongerName(firstKey)
+          && longerNameAt(text, words, i))) {
+        demonym = countryDemonym(firstWord);
+      }
       if (demonym != null) {
         demonyms.computeIfAbsent(demonym, k -> new ArrayList<>()).add(mention(field, text,
-            first[0], first[1], MentionKind.DEMONYM));
+            first[0], demonymEnd, MentionKind.DEMONYM));
+        i += demonymEnd == first[1] ? 0 : 1;
         continue;
       }
       // "N.Y." keeps its stops as a word; "Ky." is a word and the stop after it.
@@ -282,11 +292,32 @@ public final class GazetteerTagger implements PlaceTagger {
   private int unlistedRegion(String text, List<int[]> words, int i) {
     for (int n = Math.min(MAX_WORDS, words.size() - i); n >= 1; n--) {
       String surface = text.substring(words.get(i)[0], words.get(i + n - 1)[1]);
-      if (surface.indexOf('\n') < 0 && gazetteer.isUnlistedRegion(Names.normalise(surface))) {
+      if (surface.indexOf('\n') < 0
+          && gazetteer.unlistedRegion(Names.normalise(surface)) != null) {
         return n;
       }
     }
     return 0;
+  }
+
+  /** The country an adjective of nationality names, in the singular or the plural, or null. */
+  private String countryDemonym(String surface) {
+    return gazetteer.demonym(surface).or(() -> surface.endsWith("s")
+        ? gazetteer.demonym(surface.substring(0, surface.length() - 1))
+        : Optional.empty()).orElse(null);
+  }
+
+  /** Whether a place name of two words or more starts at word {@code i}. */
+  private boolean longerNameAt(String text, List<int[]> words, int i) {
+    for (int n = 2; n <= Math.min(MAX_WORDS, words.size() - i); n++) {
+      int[] last = words.get(i + n - 1);
+      String surface = text.substring(words.get(i)[0], last[1]);
+      if (surface.indexOf('\n') < 0 && startsUpper(text.substring(last[0], last[1]))
+          && gazetteer.contains(Names.normalise(surface))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The continent or nation an adjective names, in the singular or the plural. */
@@ -348,8 +379,9 @@ public final class GazetteerTagger implements PlaceTagger {
     // A capitalised word followed by another capitalised word that is no place is likely a
     // person's first name ("Omar Saleh"), unless the pair is a place of its own.
     Matcher next = NEXT_CAPITALISED.matcher(after);
-    if (words == 1 && !prominent && next.find() && !ORGANISATION_WORD.matcher(next.group(1))
-        .matches() && !isNotablePlace(next.group(1))) {
+    if (words == 1 && (!prominent || FIRST_NAME_COUNTRIES.contains(surface)) && next.find()
+        && !ORGANISATION_WORD.matcher(next.group(1)).matches()
+        && !isNotablePlace(next.group(1))) {
       return false;
     }
     // A lone word after a capitalised word that is no place is likely a surname ("Mohamed
@@ -358,7 +390,7 @@ public final class GazetteerTagger implements PlaceTagger {
         && PREVIOUS_CAPITALISED.matcher(previousWord).matches()
         && !QUALIFIERS.contains(previousWord)
         && !commonWords.contains(previousWord.toLowerCase(Locale.ROOT))
-        && !isNotablePlace(previousWord)
+        && (!isNotablePlace(previousWord) || FIRST_NAME_COUNTRIES.contains(previousWord))
         && gazetteer.demonym(previousWord).isEmpty()) {
       return person(surface, words, candidates, persons);
     }
@@ -601,6 +633,16 @@ public final class GazetteerTagger implements PlaceTagger {
     for (String iso : countries) {
       shares.put(iso, 1.0 / (countries.size() + (countryless ? 1 : 0)));
     }
+    // The same vote for first-level divisions, under "CC.code" keys.
+    Set<String> divisions = new HashSet<>();
+    for (GazetteerEntry c : candidates) {
+      if (c.countryCode() != null && c.admin1Code() != null && !c.isCountry()) {
+        divisions.add(c.countryCode() + "." + c.admin1Code());
+      }
+    }
+    for (String division : divisions) {
+      shares.put(division, 1.0 / (divisions.size() + (countryless ? 1 : 0)));
+    }
     return shares;
   }
 
@@ -616,7 +658,10 @@ public final class GazetteerTagger implements PlaceTagger {
         : "CONT".equals(candidate.featureCode()) || "ZN".equals(candidate.featureCode()) ? 12
         : "PPLC".equals(candidate.featureCode()) ? PPLC : 0;
     return feature + Math.log10(candidate.population() + 1)
-        + VOTE * countryVotes.getOrDefault(candidate.countryCode(), 0.0);
+        + VOTE * countryVotes.getOrDefault(candidate.countryCode(), 0.0)
+        + (candidate.admin1Code() == null || candidate.isCountry() ? 0 : DIVISION_VOTE
+            * countryVotes.getOrDefault(candidate.countryCode() + "." + candidate.admin1Code(),
+                0.0));
   }
 
   private static int specificity(GazetteerEntry entry) {

@@ -273,4 +273,43 @@ class GazetteerTaggerTest {
         .filteredOn(p -> "Levant".equals(p.getName())).flatExtracting(Place::getMentions)
         .extracting(m -> m.getKind()).containsExactly(MentionKind.EMBEDDED);
   }
+
+  @Test
+  void shouldPreferTheTownInTheDivisionTheArticleNames() {
+    PlaceTagger.PlaceTags maine = tag("Portland officials met on Monday. Lewiston and Bangor"
+        + " sent envoys, and the governor of Maine joined them.");
+    PlaceTagger.PlaceTags plain = tag("Portland officials met on Monday.");
+
+    assertThat(maine.places()).filteredOn(p -> "Portland".equals(p.getName()))
+        .extracting(Place::getAdmin1Code).containsExactly("ME");
+    assertThat(plain.places()).extracting(Place::getAdmin1Code).containsExactly("OR");
+  }
+
+  @Test
+  void shouldReadNamesAndDemonymsOfSeveralWordsBeforeTheirFirstWord() {
+    PlaceTagger.PlaceTags tags = tag("A South African firm moved to British Columbia; Middle"
+        + " Eastern buyers followed.");
+
+    assertThat(tags.aboutCountries()).extracting(c -> c.getCountryCode(),
+        c -> c.getMentions().get(0).getText()).containsExactly(tuple("ZA", "South African"));
+    assertThat(tags.places()).extracting(Place::getName)
+        .containsExactly("British Columbia", "Middle East");
+    assertThat(tags.places().get(1).getMentions()).extracting(m -> m.getKind())
+        .containsExactly(MentionKind.DEMONYM);
+  }
+
+  @Test
+  void shouldNotTakeACountryThatIsAlsoAFirstNameBeforeASurname() {
+    assertThat(names(tag("Nine-year-old Georgia Stevens is lacing her skates in Tbilisi."
+        + " Georgia is proud."))).doesNotContain("Stevens").contains("Tbilisi", "Georgia");
+    assertThat(tag("Georgia Stevens is lacing her skates.").places()).isEmpty();
+  }
+
+  @Test
+  void shouldPlaceDivisionsAtARepresentativePoint() {
+    Place ontario = tag("Ontario voted.").places().get(0);
+
+    assertThat(ontario.getLatitude()).isCloseTo(50.52, offset(0.01));
+    assertThat(ontario.getLongitude()).isCloseTo(-84.79, offset(0.01));
+  }
 }
