@@ -149,7 +149,9 @@ public final class GazetteerTagger implements PlaceTagger {
     Map<String, List<Found>> regions = new LinkedHashMap<>();
     found.removeIf(f -> f.candidates().isEmpty()
         && regions.computeIfAbsent(f.key(), k -> new ArrayList<>()).add(f));
-    Map<GazetteerEntry, List<Found>> resolved = resolve(found, text.dateline(), demonyms);
+    Map<String, List<Found>> elsewhere = new LinkedHashMap<>();
+    Map<GazetteerEntry, List<Found>> resolved = resolve(found, text.dateline(), demonyms,
+        elsewhere);
     List<Place> places = new ArrayList<>();
     GazetteerEntry focus = null;
     double focusWeight = 0;
@@ -166,6 +168,10 @@ public final class GazetteerTagger implements PlaceTagger {
     }
     regions.forEach((name, mentions) -> places.add(Place.newBuilder()
         .setName(name).setFeatureClass("L").setFeatureCode("RGN")
+        .setMentions(mentions.stream().map(GazetteerTagger::mention).toList())
+        .setConfidence(0.5).setRole(PlaceRole.MENTIONED).build()));
+    elsewhere.values().forEach(mentions -> places.add(Place.newBuilder()
+        .setName(mentions.get(0).text())
         .setMentions(mentions.stream().map(GazetteerTagger::mention).toList())
         .setConfidence(0.5).setRole(PlaceRole.MENTIONED).build()));
     addUnresolved(body, bodyWords, places);
@@ -496,7 +502,14 @@ public final class GazetteerTagger implements PlaceTagger {
     while (end < text.length() && Character.isLetter(text.charAt(end))) {
       end++;
     }
-    return NAME_NOUNS.contains(text.substring(1, end));
+    return isNameNoun(text.substring(1, end));
+  }
+
+  /** Whether a word is one of {@link #NAME_NOUNS}, also in capitals ("LAUREL COUNTY"). */
+  private static boolean isNameNoun(String word) {
+    return NAME_NOUNS.contains(word) || word.length() > 1
+        && word.equals(word.toUpperCase(Locale.ROOT))
+        && NAME_NOUNS.contains(word.charAt(0) + word.substring(1).toLowerCase(Locale.ROOT));
   }
 
   /** Countries, first-level divisions, continents and regions: names people rarely carry. */
@@ -539,7 +552,7 @@ public final class GazetteerTagger implements PlaceTagger {
    * demonyms, the dateline), then countries and divisions over cities, then population.
    */
   private Map<GazetteerEntry, List<Found>> resolve(List<Found> found, String dateline,
-      Map<String, List<Mention>> demonyms) {
+      Map<String, List<Mention>> demonyms, Map<String, List<Found>> elsewhere) {
     Map<String, Double> countryVotes = new HashMap<>();
     // Votes of everything but villages: what may vouch for a village's country.
     Map<String, Double> firmVotes = new HashMap<>();
@@ -565,13 +578,27 @@ public final class GazetteerTagger implements PlaceTagger {
         firmVotes.merge(c.countryCode(), 2.0, Double::sum);
       }
     }
+    // "London, Ky.": a town the text places in a division or country where the gazetteer has no
+    // town of that name is none of its namesakes elsewhere, here or anywhere in the article.
+    Set<String> unlisted = new HashSet<>();
+    for (int n = 0; n < found.size(); n++) {
+      Found f = found.get(n);
+      List<GazetteerEntry> within = within(found, n);
+      if (within.stream().anyMatch(c -> c.isCountry() || c.isAdmin1())
+          && f.candidates().stream().noneMatch(c -> isMajor(c) || contained(c, within))) {
+        unlisted.add(Names.normalise(f.text()));
+      }
+    }
     Map<GazetteerEntry, List<Found>> resolved = new LinkedHashMap<>();
     for (int n = 0; n < found.size(); n++) {
       Found f = found.get(n);
+      String key = unlisted.isEmpty() ? null : Names.normalise(f.text());
+      if (key != null && unlisted.contains(key)) {
+        elsewhere.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
+        continue;
+      }
       // "London, Ontario": the division or country right after a name contains the place.
-      List<GazetteerEntry> within = n + 1 < found.size() && found.get(n + 1).start() == f.end() + 2
-          && found.get(n + 1).field().equals(f.field()) ? found.get(n + 1).candidates()
-          : List.of();
+      List<GazetteerEntry> within = within(found, n);
       Map<String, Double> own = ownVotes.get(f.text());
       Map<String, Double> others = new HashMap<>(countryVotes);
       own.forEach((iso, share) -> others.merge(iso, -share, Double::sum));
@@ -601,6 +628,14 @@ public final class GazetteerTagger implements PlaceTagger {
       resolved.computeIfAbsent(best, k -> new ArrayList<>()).add(f);
     }
     return resolved;
+  }
+
+  /** The candidates of the name written right after the n-th, past a comma ("Paris, Texas"). */
+  private static List<GazetteerEntry> within(List<Found> found, int n) {
+    Found f = found.get(n);
+    return n + 1 < found.size() && found.get(n + 1).start() == f.end() + 2
+        && found.get(n + 1).field().equals(f.field()) ? found.get(n + 1).candidates()
+        : List.of();
   }
 
   /** Whether a place lies in one of these divisions or countries (and is not one of them). */
@@ -707,7 +742,7 @@ public final class GazetteerTagger implements PlaceTagger {
         continue;
       }
       String noun = body.substring(words.get(k)[0], words.get(k)[1]);
-      boolean partOfName = NAME_NOUNS.contains(noun);
+      boolean partOfName = isNameNoun(noun);
       if (!partOfName && !PLACE_NOUNS.contains(noun)
           || words.get(k - 1)[1] + 1 != words.get(k)[0]
           || body.charAt(words.get(k - 1)[1]) != ' ') {

@@ -182,8 +182,9 @@ class GazetteerTaggerTest {
     Place kentucky = tags.places().stream().filter(p -> "Kentucky".equals(p.getName()))
         .findFirst().orElseThrow();
     assertThat(kentucky.getFeatureCode()).isEqualTo("ADM1");
+    // No Edmonton in Kentucky is among the built-in towns: unresolved, not the Canadian city.
     assertThat(tags.places()).filteredOn(p -> p.getGeonameId() == null)
-        .extracting(Place::getName).containsExactly("Metcalfe County");
+        .extracting(Place::getName).containsExactly("Edmonton", "Metcalfe County");
   }
 
   @Test
@@ -311,5 +312,19 @@ class GazetteerTaggerTest {
 
     assertThat(ontario.getLatitude()).isCloseTo(50.52, offset(0.01));
     assertThat(ontario.getLongitude()).isCloseTo(-84.79, offset(0.01));
+  }
+
+  @Test
+  void shouldLeaveATownUnresolvedWhereTheTextPlacesItOutsideEveryNamesake() {
+    PlaceTagger.PlaceTags tags = tag("LONDON, Ky. (WKYT) - London Police arrested two people."
+        + " LAUREL COUNTY, Ky. deputies helped.");
+
+    assertThat(tags.places()).filteredOn(p -> p.getGeonameId() == null)
+        .extracting(Place::getName).contains("LONDON", "LAUREL COUNTY");
+    assertThat(tags.places()).filteredOn(p -> "LONDON".equals(p.getName()))
+        .flatExtracting(Place::getMentions).extracting(m -> m.getText())
+        .containsExactly("LONDON", "London");
+    assertThat(tags.places()).extracting(Place::getName).contains("Kentucky")
+        .doesNotContain("London");
   }
 }
