@@ -74,6 +74,9 @@ public final class GazetteerTagger implements PlaceTagger {
       "Rural", "Coastal", "Mainland", "Occupied", "Democratic", "Republic", "Mr", "Mrs");
   private static final Pattern NEXT_CAPITALISED = Pattern.compile("^ (\\p{Lu}[\\p{Ll}'’-]+)");
   private static final Pattern PREVIOUS_CAPITALISED = Pattern.compile("\\p{Lu}[\\p{Ll}'’-]+");
+  private static final Pattern TOWN_BEFORE = Pattern.compile("\\b(city|town|village) of $");
+  private static final Pattern DIVISION_BEFORE = Pattern.compile("\\b(state|province) of $");
+  private static final Pattern DIVISION_AFTER = Pattern.compile(" (Gov\\.|Governor\\b|state\\b)");
   private static final Pattern SPACES_OR_HYPHENS = Pattern.compile("[\\s-]+");
   private static final boolean[] ASCII_WORD = new boolean[0x80];
 
@@ -147,9 +150,12 @@ public final class GazetteerTagger implements PlaceTagger {
       }
     }
     Map<String, List<Found>> regions = new LinkedHashMap<>();
-    found.removeIf(f -> f.candidates().isEmpty()
-        && regions.computeIfAbsent(f.key(), k -> new ArrayList<>()).add(f));
     Map<String, List<Found>> elsewhere = new LinkedHashMap<>();
+    // No candidates: a region the gazetteer lacks, or a town no namesake of which fits.
+    found.removeIf(f -> f.candidates().isEmpty()
+        && (gazetteer.unlistedRegion(Names.normalise(f.text())) != null
+        ? regions.computeIfAbsent(f.key(), k -> new ArrayList<>())
+        : elsewhere.computeIfAbsent(Names.normalise(f.text()), k -> new ArrayList<>())).add(f));
     Map<GazetteerEntry, List<Found>> resolved = resolve(found, text.dateline(), demonyms,
         elsewhere);
     List<Place> places = new ArrayList<>();
@@ -284,6 +290,7 @@ public final class GazetteerTagger implements PlaceTagger {
             || !plausible(text, start, end, surface, n, candidates, persons)) {
           continue;
         }
+        candidates = narrow(candidates, text, start, end);
         MentionKind kind = insideOrganisation(text, words, i, i + n - 1)
             ? MentionKind.EMBEDDED : MentionKind.NAME;
         found.add(new Found(field, offsets.at(start), offsets.at(end), surface, key, kind,
@@ -331,6 +338,26 @@ public final class GazetteerTagger implements PlaceTagger {
     return gazetteer.regionDemonym(surface).or(() -> surface.endsWith("s")
         ? gazetteer.regionDemonym(surface.substring(0, surface.length() - 1))
         : Optional.empty()).orElse(null);
+  }
+
+  /**
+   * The candidates the words around a name allow: "the city of Turkey" is a town, "New York
+   * Gov." and "the state of New York" a division. A town no candidate is stays a name without
+   * a place.
+   */
+  private static List<GazetteerEntry> narrow(List<GazetteerEntry> candidates, String text,
+      int start, int end) {
+    String before = text.substring(Math.max(0, start - 12), start).toLowerCase(Locale.ROOT);
+    if (TOWN_BEFORE.matcher(before).find()) {
+      return candidates.stream().filter(c -> "P".equals(c.featureClass())).toList();
+    }
+    String after = text.substring(end, Math.min(text.length(), end + 10));
+    if (DIVISION_BEFORE.matcher(before).find() || DIVISION_AFTER.matcher(after).lookingAt()) {
+      List<GazetteerEntry> divisions = candidates.stream()
+          .filter(GazetteerEntry::isAdmin1).toList();
+      return divisions.isEmpty() ? candidates : divisions;
+    }
+    return candidates;
   }
 
   /** The filters against the classic false positives. */
@@ -590,8 +617,12 @@ public final class GazetteerTagger implements PlaceTagger {
       }
     }
     Map<GazetteerEntry, List<Found>> resolved = new LinkedHashMap<>();
+    GazetteerEntry previous = null;
     for (int n = 0; n < found.size(); n++) {
       Found f = found.get(n);
+      // "Bronx, New York": the name after a comma is what contains the place before it.
+      GazetteerEntry inner = n > 0 && within(found, n - 1) == f.candidates() ? previous : null;
+      previous = null;
       String key = unlisted.isEmpty() ? null : Names.normalise(f.text());
       if (key != null && unlisted.contains(key)) {
         elsewhere.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
@@ -605,7 +636,8 @@ public final class GazetteerTagger implements PlaceTagger {
       GazetteerEntry best = f.candidates().stream().max(Comparator.comparingDouble(
           c -> score(c, others) + (f.key() != null && f.candidates().size() > 1
               && gazetteer.isOwnName(f.key(), c) ? OWN_NAME : 0)
-              + (contained(c, within) ? CONTAINED : 0))).orElseThrow();
+              + (contained(c, within) ? CONTAINED : 0)
+              + (inner != null && contained(inner, List.of(c)) ? CONTAINED : 0))).orElseThrow();
       if (isHamlet(best) && !contained(best, within)) {
         // "Russia" is the country, not a village of that name in Ohio, unless the text says so.
         GazetteerEntry major = f.candidates().stream().filter(GazetteerTagger::isMajor)
@@ -626,6 +658,7 @@ public final class GazetteerTagger implements PlaceTagger {
         continue;
       }
       resolved.computeIfAbsent(best, k -> new ArrayList<>()).add(f);
+      previous = best;
     }
     return resolved;
   }

@@ -327,4 +327,17 @@ class GazetteerTaggerTest {
     assertThat(tags.places()).extracting(Place::getName).contains("Kentucky")
         .doesNotContain("London");
   }
+
+  @Test
+  void shouldReadWhatTheWordsAroundANameMakeOfIt() {
+    PlaceTagger.PlaceTags turkey = tag("Dancing returns to the city of Turkey on Friday.");
+    PlaceTagger.PlaceTags governor = tag("New York Gov. Andrew Cuomo spoke.");
+    PlaceTagger.PlaceTags bronx = tag("He trained at a hospital in Bronx, New York.");
+
+    assertThat(turkey.places()).extracting(Place::getName, Place::getGeonameId)
+        .containsExactly(tuple("Turkey", null));
+    assertThat(governor.places()).extracting(Place::getFeatureCode).containsExactly("ADM1");
+    assertThat(bronx.places()).filteredOn(p -> "New York".equals(p.getName()))
+        .extracting(Place::getFeatureCode).containsExactly("ADM1");
+  }
 }
