@@ -66,27 +66,41 @@ final class Fingerprints {
 
   /** SimHash over word 3-shingles (single words for texts shorter than three). */
   static long simHash(String text) {
-    String[] words = normalise(text).split(" ");
-    int[] weights = new int[64];
-    int shingle = Math.min(3, words.length);
-    for (int i = 0; i + shingle <= words.length; i++) {
+    String normal = normalise(text);
+    // Word boundaries of the normal form, whose words are separated by one space each.
+    int count = 1;
+    for (int i = 0; i < normal.length(); i++) {
+      count += normal.charAt(i) == ' ' ? 1 : 0;
+    }
+    int[] starts = new int[count + 1];
+    for (int i = 0, w = 1; i < normal.length(); i++) {
+      if (normal.charAt(i) == ' ') {
+        starts[w++] = i + 1;
+      }
+    }
+    starts[count] = normal.length() + 1;
+    int[] ones = new int[64];
+    int shingles = 0;
+    int shingle = Math.min(3, count);
+    for (int i = 0; i + shingle <= count; i++) {
       long hash = FNV_OFFSET;
       for (int j = i; j < i + shingle; j++) {
-        for (int k = 0; k < words[j].length(); k++) {
-          hash ^= words[j].charAt(k);
+        for (int k = starts[j]; k < starts[j + 1] - 1; k++) {
+          hash ^= normal.charAt(k);
           hash *= FNV_PRIME;
         }
         hash ^= ' ';
         hash *= FNV_PRIME;
       }
-      hash = mix(hash);
-      for (int bit = 0; bit < 64; bit++) {
-        weights[bit] += ((hash >>> bit) & 1) == 1 ? 1 : -1;
+      shingles++;
+      for (long bits = mix(hash); bits != 0; bits &= bits - 1) {
+        ones[Long.numberOfTrailingZeros(bits)]++;
       }
     }
     long signature = 0;
     for (int bit = 0; bit < 64; bit++) {
-      if (weights[bit] > 0) {
+      // More shingles with the bit set than without.
+      if (2 * ones[bit] > shingles) {
         signature |= 1L << bit;
       }
     }

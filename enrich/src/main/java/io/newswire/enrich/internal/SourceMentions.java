@@ -61,9 +61,17 @@ final class SourceMentions {
     // Attribution hangs on a verb: look only around each one, not from every capital letter.
     List<int[]> words = words(text);
     List<int[]> verbs = new ArrayList<>();
+    List<int[]> kinds = new ArrayList<>();
     for (int[] word : words) {
-      if (VERBS.contains(text.substring(word[0], word[1]))) {
+      int length = word[1] - word[0];
+      char first = text.charAt(word[0]);
+      // Only words of the right shape are looked up: lower-case verbs, capitalised kinds.
+      if (length >= 4 && length <= 9 && Character.isLowerCase(first)
+          && VERBS.contains(text.substring(word[0], word[1]))) {
         verbs.add(word);
+      } else if (length >= 3 && Character.isUpperCase(first)
+          && ORGANISATION_KINDS.contains(text.substring(word[0], word[1]))) {
+        kinds.add(word);
       }
     }
     for (int[] verbWord : verbs) {
@@ -119,10 +127,7 @@ final class SourceMentions {
       }
     }
     Map<String, Integer> organisations = new LinkedHashMap<>();
-    for (int[] kind : words) {
-      if (!ORGANISATION_KINDS.contains(text.substring(kind[0], kind[1]))) {
-        continue;
-      }
+    for (int[] kind : kinds) {
       String name = trimLeading(organisationAround(text, kind[0], kind[1]));
       if (name.split(" ").length >= 2 && Character.isUpperCase(name.codePointAt(0))
           || name.startsWith("al-")) {

@@ -61,11 +61,12 @@ public final class GazetteerTagger implements PlaceTagger {
       "^\\s+(said|says|told|added|explained|who)\\b");
   private static final List<String> OUTLET_VERBS = List.of("told", "tell", "tells",
       "according to", "reported by", "wrote in");
-  private static final Pattern ORGANISATION_WORD = Pattern.compile(
-      "^(Cells|Brigades?|Council|Ministry|Forces|Army|Unit|Company|Authority|Agency|Centre"
-          + "|Center|Committee|Police|Party|Movement|Front|Coalition|Organi[sz]ation|University"
-          + "|Institute|Commission|Office|Department|Group|Bank|Court|Liberation|State"
-          + "|Times|Post|News|Airport|Airways|Airlines|Club|United|FC)$");
+  private static final Set<String> ORGANISATION_WORDS = Set.of("Cells", "Brigade", "Brigades",
+      "Council", "Ministry", "Forces", "Army", "Unit", "Company", "Authority", "Agency", "Centre",
+      "Center", "Committee", "Police", "Party", "Movement", "Front", "Coalition", "Organisation",
+      "Organization", "University", "Institute", "Commission", "Office", "Department", "Group",
+      "Bank", "Court", "Liberation", "State", "Times", "Post", "News", "Airport", "Airways",
+      "Airlines", "Club", "United", "FC");
   /** Words before a place name that make it a different, larger name's part, not a person's. */
   private static final Set<String> QUALIFIERS = Set.of("Northern", "Southern", "Eastern",
       "Western", "Central", "North", "South", "East", "West", "Greater", "Upper", "Lower",
@@ -77,7 +78,6 @@ public final class GazetteerTagger implements PlaceTagger {
   private static final Pattern TOWN_BEFORE = Pattern.compile("\\b(city|town|village) of $");
   private static final Pattern DIVISION_BEFORE = Pattern.compile("\\b(state|province) of $");
   private static final Pattern DIVISION_AFTER = Pattern.compile(" (Gov\\.|Governor\\b|state\\b)");
-  private static final Pattern SPACES_OR_HYPHENS = Pattern.compile("[\\s-]+");
   private static final boolean[] ASCII_WORD = new boolean[0x80];
 
   static {
@@ -324,9 +324,12 @@ public final class GazetteerTagger implements PlaceTagger {
   private boolean longerNameAt(String text, List<int[]> words, int i) {
     for (int n = 2; n <= Math.min(MAX_WORDS, words.size() - i); n++) {
       int[] last = words.get(i + n - 1);
+      if (!Character.isUpperCase(text.charAt(last[0])) && text.charAt(last[0]) != 'a'
+          && text.charAt(last[0]) != 'e' || !startsUpper(text.substring(last[0], last[1]))) {
+        continue;
+      }
       String surface = text.substring(words.get(i)[0], last[1]);
-      if (surface.indexOf('\n') < 0 && startsUpper(text.substring(last[0], last[1]))
-          && gazetteer.contains(Names.normalise(surface))) {
+      if (surface.indexOf('\n') < 0 && gazetteer.contains(Names.normalise(surface))) {
         return true;
       }
     }
@@ -364,7 +367,7 @@ public final class GazetteerTagger implements PlaceTagger {
   private boolean plausible(String text, int start, int end, String surface, int words,
       List<GazetteerEntry> candidates, Set<String> persons) {
     if (stopwords.contains(surface)
-        || words == 1 && ORGANISATION_WORD.matcher(surface).matches()) {
+        || words == 1 && ORGANISATION_WORDS.contains(surface)) {
       return false;
     }
     boolean major = candidates.stream().anyMatch(GazetteerTagger::isMajor);
@@ -375,8 +378,7 @@ public final class GazetteerTagger implements PlaceTagger {
     if (abbreviation && !major) {
       return false;
     }
-    if (!abbreviation && Arrays.stream(SPACES_OR_HYPHENS.split(surface.toLowerCase(Locale.ROOT)))
-        .allMatch(commonWords::contains)) {
+    if (!abbreviation && allCommonWords(surface)) {
       return false;
     }
     String before = text.substring(Math.max(0, start - 24), start);
@@ -413,7 +415,7 @@ public final class GazetteerTagger implements PlaceTagger {
     // person's first name ("Omar Saleh"), unless the pair is a place of its own.
     Matcher next = NEXT_CAPITALISED.matcher(after);
     if (words == 1 && (!prominent || FIRST_NAME_COUNTRIES.contains(surface)) && next.find()
-        && !ORGANISATION_WORD.matcher(next.group(1)).matches()
+        && !ORGANISATION_WORDS.contains(next.group(1))
         && !isNotablePlace(next.group(1))) {
       return false;
     }
@@ -450,6 +452,22 @@ public final class GazetteerTagger implements PlaceTagger {
           .map(c -> c.population() >= PROMINENT_COUNTRY).orElse(false);
     }
     return isMajor(entry);
+  }
+
+  /** Whether every word of a name, split at spaces and hyphens, is a common word. */
+  private boolean allCommonWords(String surface) {
+    int start = 0;
+    for (int i = 0; i <= surface.length(); i++) {
+      if (i == surface.length() || surface.charAt(i) == ' ' || surface.charAt(i) == '-'
+          || Character.isWhitespace(surface.charAt(i))) {
+        if (i > start && !commonWords.contains(
+            surface.substring(start, i).toLowerCase(Locale.ROOT))) {
+          return false;
+        }
+        start = i + 1;
+      }
+    }
+    return true;
   }
 
   /** The letters and full stops right before the trailing spaces of {@code before}. */
@@ -535,7 +553,7 @@ public final class GazetteerTagger implements PlaceTagger {
   /** Whether a word is one of {@link #NAME_NOUNS}, also in capitals ("LAUREL COUNTY"). */
   private static boolean isNameNoun(String word) {
     return NAME_NOUNS.contains(word) || word.length() > 1
-        && word.equals(word.toUpperCase(Locale.ROOT))
+        && Character.isUpperCase(word.charAt(1)) && word.equals(word.toUpperCase(Locale.ROOT))
         && NAME_NOUNS.contains(word.charAt(0) + word.substring(1).toLowerCase(Locale.ROOT));
   }
 
@@ -556,14 +574,14 @@ public final class GazetteerTagger implements PlaceTagger {
         break;
       }
       last++;
-      if (ORGANISATION_WORD.matcher(next).matches()) {
+      if (ORGANISATION_WORDS.contains(next)) {
         return true;
       }
     }
     // "Islamic State of Iraq and the Levant": back over capitalised words and connectors.
     for (int i = from - 1; i >= Math.max(0, from - 6); i--) {
       String previous = text.substring(words.get(i)[0], words.get(i)[1]);
-      if (ORGANISATION_WORD.matcher(previous).matches()) {
+      if (ORGANISATION_WORDS.contains(previous)) {
         return true;
       }
       if (!startsUpper(previous) && !previous.equals("of") && !previous.equals("the")
@@ -631,8 +649,7 @@ public final class GazetteerTagger implements PlaceTagger {
       // "London, Ontario": the division or country right after a name contains the place.
       List<GazetteerEntry> within = within(found, n);
       Map<String, Double> own = ownVotes.get(f.text());
-      Map<String, Double> others = new HashMap<>(countryVotes);
-      own.forEach((iso, share) -> others.merge(iso, -share, Double::sum));
+      Votes others = new Votes(countryVotes, own);
       GazetteerEntry best = f.candidates().stream().max(Comparator.comparingDouble(
           c -> score(c, others) + (f.key() != null && f.candidates().size() > 1
               && gazetteer.isOwnName(f.key(), c) ? OWN_NAME : 0)
@@ -652,7 +669,7 @@ public final class GazetteerTagger implements PlaceTagger {
       }
       if (!isMajor(best) && best.population() < CITY && f.key() != null
           && !gazetteer.isOwnName(f.key(), best) && !contained(best, within)
-          && others.getOrDefault(best.countryCode(), 0.0) < 1) {
+          && others.of(best.countryCode()) < 1) {
         // "Salah" is what some language calls Šaľa, a Slovak town: a town known by another
         // name is a weak guess unless the rest of the article is about its country.
         continue;
@@ -720,16 +737,22 @@ public final class GazetteerTagger implements PlaceTagger {
         && !"PPLC".equals(entry.featureCode());
   }
 
-  private static double score(GazetteerEntry candidate, Map<String, Double> countryVotes) {
+  /** The votes of the other names of the article: all of them less a name's own. */
+  private record Votes(Map<String, Double> all, Map<String, Double> own) {
+    double of(String key) {
+      return all.getOrDefault(key, 0.0) - own.getOrDefault(key, 0.0);
+    }
+  }
+
+  private static double score(GazetteerEntry candidate, Votes votes) {
     // A division outweighs a town of its name up to a million people ("Quebec", "Delaware").
     double feature = candidate.isCountry() ? 6 : candidate.isAdmin1() ? 6
         : "CONT".equals(candidate.featureCode()) || "ZN".equals(candidate.featureCode()) ? 12
         : "PPLC".equals(candidate.featureCode()) ? PPLC : 0;
     return feature + Math.log10(candidate.population() + 1)
-        + VOTE * countryVotes.getOrDefault(candidate.countryCode(), 0.0)
-        + (candidate.admin1Code() == null || candidate.isCountry() ? 0 : DIVISION_VOTE
-            * countryVotes.getOrDefault(candidate.countryCode() + "." + candidate.admin1Code(),
-                0.0));
+        + VOTE * votes.of(candidate.countryCode())
+        + (candidate.admin1Code() == null || candidate.isCountry() ? 0
+            : DIVISION_VOTE * votes.of(candidate.countryCode() + "." + candidate.admin1Code()));
   }
 
   private static int specificity(GazetteerEntry entry) {
