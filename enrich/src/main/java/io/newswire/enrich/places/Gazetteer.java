@@ -61,6 +61,8 @@ public final class Gazetteer {
   /** The first words of names of several words, also with a final "-ah" read as "-a". */
   private final Set<String> firstWords;
   private final Set<String> regionFirstWords;
+  /** Every normalised word that may start a name, demonym, abbreviation or region. */
+  private final Set<String> starts;
 
   private Gazetteer(List<GazetteerEntry> entries, Map<String, int[]> byName,
       Map<String, int[]> primary, Map<String, int[]> abbreviations,
@@ -88,6 +90,22 @@ public final class Gazetteer {
       }
     }
     this.firstWords = Set.copyOf(first);
+    Set<String> all = new HashSet<>(first);
+    for (String name : byName.keySet()) {
+      all.add(firstWord(name));
+    }
+    all.addAll(regionFirst);
+    List<String> written = new ArrayList<>(demonyms.keySet());
+    written.addAll(regionDemonyms.keySet());
+    written.addAll(abbreviations.keySet());
+    for (String word : written) {
+      all.add(firstWord(Names.normalise(word)));
+      all.add(firstWord(Names.normalise(word + "s")));
+      if (word.endsWith(".")) {
+        all.add(firstWord(Names.normalise(word.substring(0, word.length() - 1))));
+      }
+    }
+    this.starts = Set.copyOf(all);
   }
 
   /** What the gazetteer is made of (sources and their data dates), for provenance. */
@@ -164,6 +182,19 @@ public final class Gazetteer {
   public Optional<GazetteerEntry> regionDemonym(String word) {
     int[] ids = regionDemonyms.get(word);
     return ids == null ? Optional.empty() : Optional.of(entries.get(ids[0]));
+  }
+
+  private static String firstWord(String name) {
+    int space = name.indexOf(' ');
+    return space < 0 ? name : name.substring(0, space);
+  }
+
+  /**
+   * Whether a normalised word may start anything the tagger looks up: a place name, a
+   * demonym, an abbreviation or a region. Most capitalised words of a text start none.
+   */
+  public boolean mayStart(String normalisedWord) {
+    return starts.contains(normalisedWord);
   }
 
   /** Whether a normalised word is the first of a region or sea the gazetteer has no place for. */

@@ -217,6 +217,10 @@ public final class GazetteerTagger implements PlaceTagger {
         continue;
       }
       String firstKey = Names.normalise(firstWord);
+      if (!gazetteer.mayStart(firstKey) && !Names.isArticle(firstKey)
+          && !"saint".equals(firstKey)) {
+        continue;
+      }
       // "Middle East", "Indian Ocean": regions the gazetteer has no place for.
       int region = gazetteer.startsUnlistedRegion(firstKey)
           ? unlistedRegion(text, words, i) : 0;
@@ -350,6 +354,12 @@ public final class GazetteerTagger implements PlaceTagger {
    */
   private static List<GazetteerEntry> narrow(List<GazetteerEntry> candidates, String text,
       int start, int end) {
+    boolean afterOf = start >= 3 && text.regionMatches(true, start - 3, "of ", 0, 3);
+    boolean beforeWord = end + 1 < text.length() && text.charAt(end) == ' '
+        && (text.charAt(end + 1) == 'G' || text.charAt(end + 1) == 's');
+    if (!afterOf && !beforeWord) {
+      return candidates;
+    }
     String before = text.substring(Math.max(0, start - 12), start).toLowerCase(Locale.ROOT);
     if (TOWN_BEFORE.matcher(before).find()) {
       return candidates.stream().filter(c -> "P".equals(c.featureClass())).toList();
@@ -795,6 +805,11 @@ public final class GazetteerTagger implements PlaceTagger {
     for (int k = 1; k < words.size(); k++) {
       int length = words.get(k)[1] - words.get(k)[0];
       if (length < 4 || length > 13) {
+        continue;
+      }
+      // Only a word after a capitalised one may end a name ("Hamam al-Alil district").
+      char previous = body.charAt(words.get(k - 1)[0]);
+      if (!Character.isUpperCase(previous) && previous != 'a' && previous != 'e') {
         continue;
       }
       String noun = body.substring(words.get(k)[0], words.get(k)[1]);
