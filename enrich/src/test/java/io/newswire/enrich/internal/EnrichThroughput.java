@@ -86,6 +86,16 @@ public final class EnrichThroughput {
     List<String> texts = articles.stream().map(a -> new String(a.getContent().array(),
         StandardCharsets.UTF_8)).toList();
     time("whole enrichment", measured, i -> enricher.enrich(articles.get(i)));
+    // The topology's other steps: the Avro serdes of the record in and the record out.
+    var rawSerde = topics.raw().valueSerde();
+    var enrichedSerde = topics.enriched().valueSerde();
+    List<byte[]> rawBytes = articles.stream()
+        .map(a -> rawSerde.serializer().serialize(topics.raw().name(), a)).toList();
+    List<EnrichedArticle> enrichedArticles = articles.stream().map(enricher::enrich).toList();
+    time("Avro: raw article in", measured,
+        i -> rawSerde.deserializer().deserialize(topics.raw().name(), rawBytes.get(i)));
+    time("Avro: enriched article out", measured, i -> enrichedSerde.serializer()
+        .serialize(topics.enriched().name(), enrichedArticles.get(i)));
     time("structure (text reader)", measured, i -> TextArticleReader.read(texts.get(i)));
     time("place tagging", measured, i -> places.tag(new PlaceTagger.ArticleText(null, null,
         List.of(), List.of(), texts.get(i))));
