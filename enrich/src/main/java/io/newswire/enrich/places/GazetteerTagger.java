@@ -349,8 +349,8 @@ public final class GazetteerTagger implements PlaceTagger {
 
   /**
    * The candidates the words around a name allow: "the city of Turkey" is a town, "New York
-   * Gov." and "the state of New York" a division. A town no candidate is stays a name without
-   * a place.
+   * Gov." and "the state of New York" a division. Where no candidate is a town, none is left:
+   * the name is reported without a place.
    */
   private static List<GazetteerEntry> narrow(List<GazetteerEntry> candidates, String text,
       int start, int end) {
@@ -468,7 +468,7 @@ public final class GazetteerTagger implements PlaceTagger {
   private boolean allCommonWords(String surface) {
     int start = 0;
     for (int i = 0; i <= surface.length(); i++) {
-      if (i == surface.length() || surface.charAt(i) == ' ' || surface.charAt(i) == '-'
+      if (i == surface.length() || surface.charAt(i) == '-'
           || Character.isWhitespace(surface.charAt(i))) {
         if (i > start && !commonWords.contains(
             surface.substring(start, i).toLowerCase(Locale.ROOT))) {
@@ -603,8 +603,10 @@ public final class GazetteerTagger implements PlaceTagger {
   }
 
   /**
-   * One place per name: the candidate whose country the article is most about (other names,
-   * demonyms, the dateline), then countries and divisions over cities, then population.
+   * One place per name: the candidate whose country and division the article is most about
+   * (other names, demonyms, the dateline), then countries and divisions over cities, then
+   * population. Names the text puts where the gazetteer has no namesake go to
+   * {@code elsewhere}, unresolved.
    */
   private Map<GazetteerEntry, List<Found>> resolve(List<Found> found, String dateline,
       Map<String, List<Mention>> demonyms, Map<String, List<Found>> elsewhere) {
