@@ -11,9 +11,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Scores the built-in tagger on the public corpora in {@code ../shared/eval}, when present, and
- * fails when exact-span F1 or accuracy within 161 km falls more than 0.02 below the last measured
- * figures (README, "Place tagging"). Raise the floors when the figures improve.
+ * Scores the tagger on the public corpora in {@code ../shared/eval}, when present, with the
+ * built-in gazetteer and with the cities500 dump of {@code ../shared/gazetteer}, and fails when
+ * exact-span F1 or accuracy within 161 km falls more than 0.02 below the last measured figures
+ * (README, "Place tagging"). Raise the floors when the figures improve.
  */
 class EvaluationRegressionTest {
   private static final double MARGIN = 0.02;
@@ -54,5 +55,25 @@ class EvaluationRegressionTest {
 
     assertThat(scores.exactF1()).isGreaterThanOrEqualTo(0.875 - MARGIN);
     assertThat(scores.accuracy161()).isGreaterThanOrEqualTo(0.905 - MARGIN);
+  }
+
+  @Test
+  void shouldKeepScoresWithTheCities500Dump() throws Exception {
+    Path dump = Fixtures.sharedDir().map(d -> d.resolve("gazetteer/cities500.txt.gz"))
+        .orElse(null);
+    assumeTrue(dump != null && Files.isRegularFile(dump),
+        "the GeoNames dump ../shared/gazetteer/cities500.txt.gz is not beside this checkout");
+    Gazetteer cities500 = Gazetteer.load(dump.toString());
+    GazetteerTagger withDump = new GazetteerTagger(cities500);
+
+    Evaluation.Scores geoWebNews = Evaluation.score(withDump, cities500,
+        corpus("geowebnews/geowebnews.jsonl"), Set.of());
+    Evaluation.Scores trNews = Evaluation.score(withDump, cities500,
+        corpus("tr-news/tr-news.jsonl"), Set.of());
+
+    assertThat(geoWebNews.exactF1()).isGreaterThanOrEqualTo(0.810 - MARGIN);
+    assertThat(geoWebNews.accuracy161()).isGreaterThanOrEqualTo(0.916 - MARGIN);
+    assertThat(trNews.exactF1()).isGreaterThanOrEqualTo(0.863 - MARGIN);
+    assertThat(trNews.accuracy161()).isGreaterThanOrEqualTo(0.908 - MARGIN);
   }
 }
