@@ -162,7 +162,13 @@ public final class GazetteerTagger implements PlaceTagger {
     GazetteerEntry focus = null;
     double focusWeight = 0;
     for (Map.Entry<GazetteerEntry, List<Found>> e : resolved.entrySet()) {
-      double weight = e.getValue().stream().mapToDouble(Found::weight).sum();
+      // "European leaders" says what the article is about, not where it is: adjectives never
+      // make the focus.
+      double weight = e.getValue().stream().filter(f -> f.kind() != MentionKind.DEMONYM)
+          .mapToDouble(Found::weight).sum();
+      if (weight == 0) {
+        continue;
+      }
       if (weight > focusWeight || weight == focusWeight && focus != null
           && specificity(e.getKey()) > specificity(focus)) {
         focus = e.getKey();

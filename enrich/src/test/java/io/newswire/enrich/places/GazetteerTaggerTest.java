@@ -8,6 +8,7 @@ import io.newswire.avro.ArticleFormat;
 import io.newswire.avro.EnrichedArticle;
 import io.newswire.avro.MentionKind;
 import io.newswire.avro.Place;
+import io.newswire.avro.PlaceRole;
 import io.newswire.avro.RawArticle;
 import io.newswire.enrich.PlaceTagger;
 import io.newswire.enrich.internal.ArticleEnricher;
@@ -259,6 +260,8 @@ class GazetteerTaggerTest {
     assertThat(tags.places()).extracting(Place::getGeonameId)
         .containsExactly(6255148L, 6255149L, 6269131L);
     assertThat(tags.aboutCountries()).isEmpty();
+    assertThat(tags.focusGeonameId()).isNull();
+    assertThat(tags.places()).extracting(Place::getRole).containsOnly(PlaceRole.MENTIONED);
   }
 
   @Test
