@@ -63,6 +63,8 @@ public final class Gazetteer {
   private final Set<String> regionFirstWords;
   /** Every normalised word that may start a name, demonym, abbreviation or region. */
   private final Set<String> starts;
+  /** The first words, as written, of demonyms of several words ("South" of "South African"). */
+  private final Set<String> demonymFirstWords;
 
   private Gazetteer(List<GazetteerEntry> entries, Map<String, int[]> byName,
       Map<String, int[]> primary, Map<String, int[]> abbreviations,
@@ -98,7 +100,11 @@ public final class Gazetteer {
     List<String> written = new ArrayList<>(demonyms.keySet());
     written.addAll(regionDemonyms.keySet());
     written.addAll(abbreviations.keySet());
+    Set<String> demonymFirst = new HashSet<>();
     for (String word : written) {
+      if (word.indexOf(' ') > 0) {
+        demonymFirst.add(firstWord(word));
+      }
       all.add(firstWord(Names.normalise(word)));
       all.add(firstWord(Names.normalise(word + "s")));
       if (word.endsWith(".")) {
@@ -106,6 +112,7 @@ public final class Gazetteer {
       }
     }
     this.starts = Set.copyOf(all);
+    this.demonymFirstWords = Set.copyOf(demonymFirst);
   }
 
   /** What the gazetteer is made of (sources and their data dates), for provenance. */
@@ -195,6 +202,11 @@ public final class Gazetteer {
    */
   public boolean mayStart(String normalisedWord) {
     return starts.contains(normalisedWord);
+  }
+
+  /** Whether a word, as written, starts a demonym of several words ("South", "North"). */
+  public boolean startsLongerDemonym(String word) {
+    return demonymFirstWords.contains(word);
   }
 
   /** Whether a normalised word is the first of a region or sea the gazetteer has no place for. */

@@ -245,7 +245,8 @@ public final class GazetteerTagger implements PlaceTagger {
       }
       // "North American", "Europeans", "English": the continent or nation, as a demonym.
       int[] next = i + 1 < words.size() ? words.get(i + 1) : null;
-      boolean twoWords = next != null && next[0] == first[1] + 1 && text.charAt(first[1]) == ' ';
+      boolean twoWords = next != null && next[0] == first[1] + 1 && text.charAt(first[1]) == ' '
+          && gazetteer.startsLongerDemonym(firstWord);
       GazetteerEntry continent = twoWords
           ? regionDemonym(text.substring(first[0], next[1])) : null;
       int demonymEnd = continent != null ? next[1] : first[1];
@@ -262,9 +263,12 @@ public final class GazetteerTagger implements PlaceTagger {
       // "South African" as one demonym; "British" alone, but not in "British Columbia".
       String demonym = twoWords ? countryDemonym(text.substring(first[0], next[1])) : null;
       demonymEnd = demonym != null ? next[1] : first[1];
-      if (demonym == null && !(gazetteer.startsLongerName(firstKey)
-          && longerNameAt(text, words, i))) {
+      if (demonym == null) {
         demonym = countryDemonym(firstWord);
+        if (demonym != null && gazetteer.startsLongerName(firstKey)
+            && longerNameAt(text, words, i)) {
+          demonym = null;
+        }
       }
       if (demonym != null) {
         demonyms.computeIfAbsent(demonym, k -> new ArrayList<>()).add(mention(field, text,
@@ -387,7 +391,6 @@ public final class GazetteerTagger implements PlaceTagger {
       return false;
     }
     boolean major = candidates.stream().anyMatch(GazetteerTagger::isMajor);
-    boolean prominent = candidates.stream().anyMatch(this::isProminent);
     boolean abbreviation = isAbbreviation(surface);
     // Acronyms are places only when they stand for a country, division or region ("UAE",
     // "U.S."); otherwise they are codes, parties and companies that share a GeoNames code.
@@ -422,22 +425,28 @@ public final class GazetteerTagger implements PlaceTagger {
     }
     // "Ibrahim said" is a person; "Kenya said" is its government, unless the country's name is
     // also a common first name.
-    if (words == 1 && PERSON_AFTER.matcher(after).find()
+    if (words > 1) {
+      return true;
+    }
+    boolean spaceAfter = !after.isEmpty() && Character.isWhitespace(after.charAt(0));
+    if (spaceAfter && PERSON_AFTER.matcher(after).find()
         && (FIRST_NAME_COUNTRIES.contains(surface)
             || candidates.stream().noneMatch(GazetteerEntry::isCountry))) {
       return person(surface, words, candidates, persons);
     }
     // A capitalised word followed by another capitalised word that is no place is likely a
     // person's first name ("Omar Saleh"), unless the pair is a place of its own.
-    Matcher next = NEXT_CAPITALISED.matcher(after);
-    if (words == 1 && (!prominent || FIRST_NAME_COUNTRIES.contains(surface)) && next.find()
+    boolean prominent = major && candidates.stream().anyMatch(this::isProminent);
+    Matcher next = spaceAfter && after.length() > 1 && Character.isUpperCase(after.charAt(1))
+        ? NEXT_CAPITALISED.matcher(after) : null;
+    if (next != null && (!prominent || FIRST_NAME_COUNTRIES.contains(surface)) && next.find()
         && !ORGANISATION_WORDS.contains(next.group(1))
         && !isNotablePlace(next.group(1))) {
       return false;
     }
     // A lone word after a capitalised word that is no place is likely a surname ("Mohamed
     // Salah"), unless that word only qualifies the place ("Northern Iraq").
-    if (words == 1 && !prominent && before.endsWith(previousWord + " ")
+    if (!prominent && before.endsWith(previousWord + " ")
         && PREVIOUS_CAPITALISED.matcher(previousWord).matches()
         && !QUALIFIERS.contains(previousWord)
         && !commonWords.contains(previousWord.toLowerCase(Locale.ROOT))
@@ -668,11 +677,18 @@ public final class GazetteerTagger implements PlaceTagger {
       List<GazetteerEntry> within = within(found, n);
       Map<String, Double> own = ownVotes.get(f.text());
       Votes others = new Votes(countryVotes, own);
-      GazetteerEntry best = f.candidates().stream().max(Comparator.comparingDouble(
-          c -> score(c, others) + (f.key() != null && f.candidates().size() > 1
-              && gazetteer.isOwnName(f.key(), c) ? OWN_NAME : 0)
-              + (contained(c, within) ? CONTAINED : 0)
-              + (inner != null && contained(inner, List.of(c)) ? CONTAINED : 0))).orElseThrow();
+      GazetteerEntry best = null;
+      double bestScore = Double.NEGATIVE_INFINITY;
+      for (GazetteerEntry c : f.candidates()) {
+        double score = score(c, others) + (f.key() != null && f.candidates().size() > 1
+            && gazetteer.isOwnName(f.key(), c) ? OWN_NAME : 0)
+            + (contained(c, within) ? CONTAINED : 0)
+            + (inner != null && contained(inner, List.of(c)) ? CONTAINED : 0);
+        if (score > bestScore) {
+          best = c;
+          bestScore = score;
+        }
+      }
       if (isHamlet(best) && !contained(best, within)) {
         // "Russia" is the country, not a village of that name in Ohio, unless the text says so.
         GazetteerEntry major = f.candidates().stream().filter(GazetteerTagger::isMajor)
@@ -807,8 +823,7 @@ public final class GazetteerTagger implements PlaceTagger {
    * ending in one that is part of the name ("Metcalfe County", "Hutcheson Road").
    */
   private void addUnresolved(String body, List<int[]> words, List<Place> places) {
-    Set<String> known = new HashSet<>();
-    places.forEach(p -> p.getMentions().forEach(m -> known.add(Names.normalise(m.getText()))));
+    Set<String> known = null;
     Map<String, List<Mention>> unresolved = new LinkedHashMap<>();
     for (int k = 1; k < words.size(); k++) {
       int length = words.get(k)[1] - words.get(k)[0];
@@ -844,6 +859,14 @@ public final class GazetteerTagger implements PlaceTagger {
       int end = words.get(partOfName ? k : k - 1)[1];
       String name = body.substring(start, end);
       String key = Names.normalise(name);
+      if (known == null) {
+        known = new HashSet<>();
+        for (Place place : places) {
+          for (Mention m : place.getMentions()) {
+            known.add(Names.normalise(m.getText()));
+          }
+        }
+      }
       if (gazetteer.contains(key) || known.contains(key) || stopwords.contains(name)) {
         continue;
       }

@@ -1,6 +1,7 @@
 package io.newswire.enrich.places;
 
 import java.text.Normalizer;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -20,6 +21,10 @@ final class Names {
   }
 
   static String normalise(String name) {
+    String word = asciiWord(name);
+    if (word != null) {
+      return word;
+    }
     String folded = name;
     for (int i = 0; i < name.length(); i++) {
       if (name.charAt(i) >= 0x80) {
@@ -55,6 +60,25 @@ final class Names {
       return out.toString().replace("saint ", "st ");
     }
     return out.toString();
+  }
+
+  /**
+   * The normal form of one word of ASCII letters and digits, the commonest case, without the
+   * general pass; null for anything else.
+   */
+  private static String asciiWord(String name) {
+    int length = name.length();
+    boolean lower = true;
+    for (int i = 0; i < length; i++) {
+      char c = name.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        lower = false;
+      } else if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
+        return null;
+      }
+    }
+    String word = lower ? name : name.toLowerCase(Locale.ROOT);
+    return length > 4 && word.endsWith("ah") ? word.substring(0, length - 1) : word;
   }
 
   /** Drops the word just written, and the space before it, when it is an Arabic article. */
