@@ -390,7 +390,10 @@ public final class GazetteerTagger implements PlaceTagger {
         || words == 1 && ORGANISATION_WORDS.contains(surface)) {
       return false;
     }
-    boolean major = candidates.stream().anyMatch(GazetteerTagger::isMajor);
+    boolean major = false;
+    for (GazetteerEntry c : candidates) {
+      major |= isMajor(c);
+    }
     boolean abbreviation = isAbbreviation(surface);
     // Acronyms are places only when they stand for a country, division or region ("UAE",
     // "U.S."); otherwise they are codes, parties and companies that share a GeoNames code.
@@ -446,7 +449,9 @@ public final class GazetteerTagger implements PlaceTagger {
     }
     // A lone word after a capitalised word that is no place is likely a surname ("Mohamed
     // Salah"), unless that word only qualifies the place ("Northern Iraq").
-    if (!prominent && before.endsWith(previousWord + " ")
+    if (!prominent && !previousWord.isEmpty() && Character.isUpperCase(previousWord.charAt(0))
+        && before.length() > previousWord.length() && before.charAt(before.length() - 1) == ' '
+        && before.startsWith(previousWord, before.length() - previousWord.length() - 1)
         && PREVIOUS_CAPITALISED.matcher(previousWord).matches()
         && !QUALIFIERS.contains(previousWord)
         && !commonWords.contains(previousWord.toLowerCase(Locale.ROOT))
