@@ -35,8 +35,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Articles per second, on one thread, of each enrichment step with the built-in gazetteer:
- * reading the structure and metadata of a text export, tagging places, and the whole per-article
- * enrichment (decoding, structure, language, dates, sources, fingerprints, places). Articles are
+ * reading the structure and metadata of a text export, tagging places, people and
+ * organisations, dates, fingerprints, language, and the whole per-article enrichment (decoding
+ * and all of those). Articles are
  * generated (about 5 KB, seed 42) or the seed files of {@code ../shared/seeds} (the project's
  * own fixture in the same shape when those are absent).
  */
@@ -56,13 +57,15 @@ public class EnrichBenchmark {
   private List<PlaceTagger.ArticleText> parsed;
   private PlaceTagger tagger;
   private ArticleEnricher enricher;
+  private LanguageIdentifier languages;
   private int next;
 
   @Setup(Level.Trial)
   public void setUp() {
     Gazetteer gazetteer = Gazetteer.builtIn();
     tagger = new GazetteerTagger(gazetteer);
-    enricher = new ArticleEnricher(new LanguageIdentifier(), tagger, "bench", Clock.systemUTC());
+    languages = new LanguageIdentifier();
+    enricher = new ArticleEnricher(languages, tagger, "bench", Clock.systemUTC());
     texts = "seeds".equals(articles) ? seeds() : generated(gazetteer);
     raws = new ArrayList<>();
     parsed = new ArrayList<>();
@@ -123,5 +126,26 @@ public class EnrichBenchmark {
   @Benchmark
   public Object enrichment() {
     return enricher.enrich(raws.get(index()));
+  }
+
+  @Benchmark
+  public Object sources() {
+    return SourceMentions.find(parsed.get(index()).body());
+  }
+
+  @Benchmark
+  public Object dates() {
+    return DateMentions.find(parsed.get(index()).body(), Instant.EPOCH);
+  }
+
+  @Benchmark
+  public long fingerprints() {
+    String body = parsed.get(index()).body();
+    return Fingerprints.contentHash(body).length() + Fingerprints.simHash(body);
+  }
+
+  @Benchmark
+  public Object language() {
+    return languages.detect(parsed.get(index()).body());
   }
 }
