@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -65,6 +66,10 @@ public final class Gazetteer {
   private final Set<String> starts;
   /** The first words, as written, of demonyms of several words ("South" of "South African"). */
   private final Set<String> demonymFirstWords;
+  /** Hashes of {@link #starts}, of every name, and of the word groups that start longer names. */
+  private final NameHashes startHashes;
+  private final NameHashes nameHashes;
+  private final NameHashes prefixHashes;
 
   private Gazetteer(List<GazetteerEntry> entries, Map<String, int[]> byName,
       Map<String, int[]> primary, Map<String, int[]> abbreviations,
@@ -113,6 +118,15 @@ public final class Gazetteer {
     }
     this.starts = Set.copyOf(all);
     this.demonymFirstWords = Set.copyOf(demonymFirst);
+    Set<String> prefixes = new HashSet<>();
+    for (String name : byName.keySet()) {
+      for (int space = name.indexOf(' '); space > 0; space = name.indexOf(' ', space + 1)) {
+        prefixes.add(name.substring(0, space));
+      }
+    }
+    this.startHashes = new NameHashes(starts);
+    this.nameHashes = new NameHashes(byName.keySet());
+    this.prefixHashes = new NameHashes(prefixes);
   }
 
   /** What the gazetteer is made of (sources and their data dates), for provenance. */
@@ -202,6 +216,27 @@ public final class Gazetteer {
    */
   public boolean mayStart(String normalisedWord) {
     return starts.contains(normalisedWord);
+  }
+
+  /**
+   * {@link #mayStart(String)} by the hash of the word's normal form ({@link NameHashes}): false
+   * only where that is false.
+   */
+  boolean mayStart(long normalisedWordHash) {
+    return startHashes.contains(normalisedWordHash);
+  }
+
+  /** Whether some place may be called the name of this hash: false only where none is. */
+  boolean mayBeName(long normalisedNameHash) {
+    return nameHashes.contains(normalisedNameHash);
+  }
+
+  /**
+   * Whether a longer name may start with the words of this hash (normalised words joined by
+   * spaces): false only where none does.
+   */
+  boolean mayContinue(long normalisedWordsHash) {
+    return prefixHashes.contains(normalisedWordsHash);
   }
 
   /** Whether a word, as written, starts a demonym of several words ("South", "North"). */
@@ -621,7 +656,8 @@ public final class Gazetteer {
       });
       Map<String, GazetteerEntry> byCountry = new HashMap<>();
       countries.forEach((iso, index) -> byCountry.put(iso, entries.get(index)));
-      return new Gazetteer(List.copyOf(entries), Map.copyOf(byName), Map.copyOf(primary),
+      return new Gazetteer(List.copyOf(entries), Collections.unmodifiableMap(byName),
+          Collections.unmodifiableMap(primary),
           abbreviations, Map.copyOf(demonyms), Map.copyOf(regionDemonyms),
           Map.copyOf(unlistedRegions), Map.copyOf(byCountry), id);
     }

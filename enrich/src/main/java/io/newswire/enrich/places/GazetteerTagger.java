@@ -35,6 +35,8 @@ import java.util.regex.Pattern;
  */
 public final class GazetteerTagger implements PlaceTagger {
   private static final int MAX_WORDS = 4;
+  /** Marks a word group no name can be ({@link #groupHashes}). */
+  private static final long NO_NAME = 1;
   /** What a candidate gains when the name is its own, not one of its alternate names. */
   private static final double OWN_NAME = 2;
   /** What a candidate gains when the name after it ("London, Ontario") contains it. */
@@ -131,7 +133,7 @@ public final class GazetteerTagger implements PlaceTagger {
     }
     String body = text.body() == null ? "" : text.body();
     int lead = body.indexOf("\n\n");
-    List<int[]> bodyWords = words(body);
+    Words bodyWords = words(body);
     scan("body", body, bodyWords, 1.0, found, demonyms, persons);
     // "Dewly Nelson" makes every "Nelson" of the article the man, not the town; a city that
     // big that people know it by that name stays ("CBC Radio's Edmonton AM").
@@ -206,24 +208,33 @@ public final class GazetteerTagger implements PlaceTagger {
    * Finds the names in one field; {@code persons} collects the words seen as parts of people's
    * names, which are no places anywhere in the article.
    */
-  private void scan(String field, String text, List<int[]> words, double weight,
+  private void scan(String field, String text, Words words, double weight,
       List<Found> found, Map<String, List<Mention>> demonyms, Set<String> persons) {
     if (text == null || text.isBlank()) {
       return;
     }
     CodePoints offsets = new CodePoints(text);
     for (int i = 0; i < words.size(); i++) {
-      int[] first = words.get(i);
-      if (!Character.isUpperCase(text.codePointAt(first[0]))
-          && !text.startsWith("al-", first[0]) && !text.startsWith("el-", first[0])) {
+      int firstStart = words.start(i);
+      int firstEnd = words.end(i);
+      if (!Character.isUpperCase(text.codePointAt(firstStart))
+          && !text.startsWith("al-", firstStart) && !text.startsWith("el-", firstStart)) {
         continue;
       }
-      String firstWord = text.substring(first[0], first[1]);
+      // Most capitalised words start no name: told from the characters, with no string made.
+      long firstHash = Names.hashAscii(NameHashes.EMPTY, text, firstStart, firstEnd);
+      int firstLength = firstEnd - firstStart;
+      if (firstHash != 0 && !gazetteer.mayStart(keyHash(NameHashes.EMPTY, firstHash, text,
+          firstStart, firstEnd, firstLength)) && !Names.isArticle(text, firstStart, firstEnd)
+          && !(firstLength == 5 && text.regionMatches(true, firstStart, "saint", 0, 5))) {
+        continue;
+      }
+      String firstWord = text.substring(firstStart, firstEnd);
       if (!startsUpper(firstWord)) {
         continue;
       }
       String firstKey = Names.normalise(firstWord);
-      if (!gazetteer.mayStart(firstKey) && !Names.isArticle(firstKey)
+      if (firstHash == 0 && !gazetteer.mayStart(firstKey) && !Names.isArticle(firstKey)
           && !"saint".equals(firstKey)) {
         continue;
       }
@@ -231,38 +242,38 @@ public final class GazetteerTagger implements PlaceTagger {
       int region = gazetteer.startsUnlistedRegion(firstKey)
           ? unlistedRegion(text, words, i) : 0;
       if (region > 0) {
-        int end = words.get(i + region - 1)[1];
-        String surface = text.substring(first[0], end);
+        int end = words.end(i + region - 1);
+        String surface = text.substring(firstStart, end);
         String name = gazetteer.unlistedRegion(Names.normalise(surface));
         MentionKind kind = insideOrganisation(text, words, i, i + region - 1)
             ? MentionKind.EMBEDDED
             : Names.normalise(name).equals(Names.normalise(surface)) ? MentionKind.NAME
             : MentionKind.DEMONYM;
-        found.add(new Found(field, offsets.at(first[0]), offsets.at(end), surface, name, kind,
+        found.add(new Found(field, offsets.at(firstStart), offsets.at(end), surface, name, kind,
             List.of(), weight));
         i += region - 1;
         continue;
       }
       // "North American", "Europeans", "English": the continent or nation, as a demonym.
-      int[] next = i + 1 < words.size() ? words.get(i + 1) : null;
-      boolean twoWords = next != null && next[0] == first[1] + 1 && text.charAt(first[1]) == ' '
-          && gazetteer.startsLongerDemonym(firstWord);
+      int nextEnd = i + 1 < words.size() ? words.end(i + 1) : -1;
+      boolean twoWords = nextEnd > 0 && words.start(i + 1) == firstEnd + 1
+          && text.charAt(firstEnd) == ' ' && gazetteer.startsLongerDemonym(firstWord);
       GazetteerEntry continent = twoWords
-          ? regionDemonym(text.substring(first[0], next[1])) : null;
-      int demonymEnd = continent != null ? next[1] : first[1];
+          ? regionDemonym(text.substring(firstStart, nextEnd)) : null;
+      int demonymEnd = continent != null ? nextEnd : firstEnd;
       if (continent == null) {
         continent = regionDemonym(firstWord);
       }
       if (continent != null) {
-        found.add(new Found(field, offsets.at(first[0]), offsets.at(demonymEnd),
-            text.substring(first[0], demonymEnd), null, MentionKind.DEMONYM,
+        found.add(new Found(field, offsets.at(firstStart), offsets.at(demonymEnd),
+            text.substring(firstStart, demonymEnd), null, MentionKind.DEMONYM,
             List.of(continent), weight * 0.2));
-        i += demonymEnd == first[1] ? 0 : 1;
+        i += demonymEnd == firstEnd ? 0 : 1;
         continue;
       }
       // "South African" as one demonym; "British" alone, but not in "British Columbia".
-      String demonym = twoWords ? countryDemonym(text.substring(first[0], next[1])) : null;
-      demonymEnd = demonym != null ? next[1] : first[1];
+      String demonym = twoWords ? countryDemonym(text.substring(firstStart, nextEnd)) : null;
+      demonymEnd = demonym != null ? nextEnd : firstEnd;
       if (demonym == null) {
         demonym = countryDemonym(firstWord);
         if (demonym != null && gazetteer.startsLongerName(firstKey)
@@ -272,29 +283,35 @@ public final class GazetteerTagger implements PlaceTagger {
       }
       if (demonym != null) {
         demonyms.computeIfAbsent(demonym, k -> new ArrayList<>()).add(mention(field, text,
-            first[0], demonymEnd, MentionKind.DEMONYM));
-        i += demonymEnd == first[1] ? 0 : 1;
+            firstStart, demonymEnd, MentionKind.DEMONYM));
+        i += demonymEnd == firstEnd ? 0 : 1;
         continue;
       }
       // "N.Y." keeps its stops as a word; "Ky." is a word and the stop after it.
-      int stop = firstWord.endsWith(".") ? first[1] : first[1] < text.length()
-          && text.charAt(first[1]) == '.' ? first[1] + 1 : -1;
+      int stop = firstWord.endsWith(".") ? firstEnd : firstEnd < text.length()
+          && text.charAt(firstEnd) == '.' ? firstEnd + 1 : -1;
       List<GazetteerEntry> state = stop < 0 ? List.of()
-          : gazetteer.abbreviation(text.substring(first[0], stop));
+          : gazetteer.abbreviation(text.substring(firstStart, stop));
       if (!state.isEmpty()) {
-        found.add(new Found(field, offsets.at(first[0]), offsets.at(stop),
-            text.substring(first[0], stop), null, MentionKind.NAME, state, weight));
+        found.add(new Found(field, offsets.at(firstStart), offsets.at(stop),
+            text.substring(firstStart, stop), null, MentionKind.NAME, state, weight));
         continue;
       }
-      boolean longer = gazetteer.startsLongerName(firstKey) || Names.isArticle(firstKey)
-          || "saint".equals(firstKey);
-      for (int n = longer ? Math.min(MAX_WORDS, words.size() - i) : 1; n >= 1; n--) {
-        int start = first[0];
-        int[] last = words.get(i + n - 1);
-        int end = last[1];
+      // Word groups of plain words are cut short by their hashes; others need the first word.
+      boolean longer = firstHash != 0 || gazetteer.startsLongerName(firstKey)
+          || Names.isArticle(firstKey) || "saint".equals(firstKey);
+      int most = longer ? Math.min(MAX_WORDS, words.size() - i) : 1;
+      long[] groups = groupHashes(text, words, i, most);
+      for (int n = most; n >= 1; n--) {
+        if (groups[n - 1] == NO_NAME
+            || groups[n - 1] != 0 && !gazetteer.mayBeName(groups[n - 1])) {
+          continue;
+        }
+        int start = firstStart;
+        int end = words.end(i + n - 1);
         // Names of several words end in a capitalised one ("Umm Qasr", "Isle of Man").
-        if (n > 1 && (!startsUpper(text.substring(last[0], last[1]))
-            || text.substring(start, end).indexOf('\n') >= 0)) {
+        if (n > 1 && (!startsUpper(text, words.start(i + n - 1))
+            || hasLineBreak(text, start, end))) {
           continue;
         }
         String surface = text.substring(start, end);
@@ -315,10 +332,70 @@ public final class GazetteerTagger implements PlaceTagger {
     }
   }
 
+  /**
+   * The hashes of the normal forms of the groups of 1 to {@code most} words from word {@code i}
+   * (see {@link NameHashes}), as far as those are plain ASCII words joined by single spaces; 0
+   * where a group needs the general normal form, and {@link #NO_NAME} for groups longer than
+   * every name that starts with the shorter group.
+   */
+  private long[] groupHashes(String text, Words words, int i, int most) {
+    long[] hashes = new long[most];
+    long hash = NameHashes.EMPTY;
+    int length = 0;
+    for (int n = 1; n <= most; n++) {
+      int start = words.start(i + n - 1);
+      int end = words.end(i + n - 1);
+      if (n > 1) {
+        int previousStart = words.start(i + n - 2);
+        int previousEnd = words.end(i + n - 2);
+        // The normal form drops an Arabic article and shortens "Saint" before another word.
+        if (start != previousEnd + 1 || text.charAt(previousEnd) != ' '
+            || Names.isArticle(text, previousStart, previousEnd)
+            || previousEnd - previousStart >= 5
+            && text.regionMatches(true, previousEnd - 5, "saint", 0, 5)) {
+          return hashes;
+        }
+        if (!gazetteer.mayContinue(hash)) {
+          Arrays.fill(hashes, n - 1, most, NO_NAME);
+          return hashes;
+        }
+        hash = NameHashes.extend(hash, ' ');
+        length++;
+      }
+      long whole = Names.hashAscii(hash, text, start, end);
+      if (whole == 0) {
+        return hashes;
+      }
+      length += end - start;
+      hashes[n - 1] = keyHash(hash, whole, text, start, end, length);
+      hash = whole;
+    }
+    return hashes;
+  }
+
+  /**
+   * The hash of a normal form whose last word is text[word]: {@code whole} with every letter, or
+   * without the final "h" of "-ah" ("al-Qayyarah" is "qayyara"), hashed on from {@code before}.
+   */
+  private static long keyHash(long before, long whole, String text, int start, int end,
+      int length) {
+    return length > 4 && text.regionMatches(true, end - 2, "ah", 0, 2)
+        ? Names.hashAscii(before, text, start, end - 1) : whole;
+  }
+
+  private static boolean hasLineBreak(String text, int start, int end) {
+    for (int i = start; i < end; i++) {
+      if (text.charAt(i) == '\n') {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** How many words from {@code i} make a region the gazetteer has no place for, or 0. */
-  private int unlistedRegion(String text, List<int[]> words, int i) {
+  private int unlistedRegion(String text, Words words, int i) {
     for (int n = Math.min(MAX_WORDS, words.size() - i); n >= 1; n--) {
-      String surface = text.substring(words.get(i)[0], words.get(i + n - 1)[1]);
+      String surface = text.substring(words.start(i), words.end(i + n - 1));
       if (surface.indexOf('\n') < 0
           && gazetteer.unlistedRegion(Names.normalise(surface)) != null) {
         return n;
@@ -335,14 +412,15 @@ public final class GazetteerTagger implements PlaceTagger {
   }
 
   /** Whether a place name of two words or more starts at word {@code i}. */
-  private boolean longerNameAt(String text, List<int[]> words, int i) {
+  private boolean longerNameAt(String text, Words words, int i) {
     for (int n = 2; n <= Math.min(MAX_WORDS, words.size() - i); n++) {
-      int[] last = words.get(i + n - 1);
-      if (!Character.isUpperCase(text.charAt(last[0])) && text.charAt(last[0]) != 'a'
-          && text.charAt(last[0]) != 'e' || !startsUpper(text.substring(last[0], last[1]))) {
+      int lastStart = words.start(i + n - 1);
+      int lastEnd = words.end(i + n - 1);
+      if (!Character.isUpperCase(text.charAt(lastStart)) && text.charAt(lastStart) != 'a'
+          && text.charAt(lastStart) != 'e' || !startsUpper(text, lastStart)) {
         continue;
       }
-      String surface = text.substring(words.get(i)[0], last[1]);
+      String surface = text.substring(words.start(i), lastEnd);
       if (surface.indexOf('\n') < 0 && gazetteer.contains(Names.normalise(surface))) {
         return true;
       }
@@ -594,10 +672,10 @@ public final class GazetteerTagger implements PlaceTagger {
   }
 
   /** Whether the name stands inside a longer capitalised name ending in an organisation word. */
-  private static boolean insideOrganisation(String text, List<int[]> words, int from, int to) {
+  private static boolean insideOrganisation(String text, Words words, int from, int to) {
     int last = to;
     while (last + 1 < words.size()) {
-      String next = text.substring(words.get(last + 1)[0], words.get(last + 1)[1]);
+      String next = text.substring(words.start(last + 1), words.end(last + 1));
       boolean connector = next.equals("of") || next.equals("and") || next.equals("the")
           || next.equals("for");
       if (!connector && !startsUpper(next)) {
@@ -610,7 +688,7 @@ public final class GazetteerTagger implements PlaceTagger {
     }
     // "Islamic State of Iraq and the Levant": back over capitalised words and connectors.
     for (int i = from - 1; i >= Math.max(0, from - 6); i--) {
-      String previous = text.substring(words.get(i)[0], words.get(i)[1]);
+      String previous = text.substring(words.start(i), words.end(i));
       if (ORGANISATION_WORDS.contains(previous)) {
         return true;
       }
@@ -827,41 +905,41 @@ public final class GazetteerTagger implements PlaceTagger {
    * (or {@code al-}/{@code el-} ones) right before a place noun ("Hamam al-Alil district"), or
    * ending in one that is part of the name ("Metcalfe County", "Hutcheson Road").
    */
-  private void addUnresolved(String body, List<int[]> words, List<Place> places) {
+  private void addUnresolved(String body, Words words, List<Place> places) {
     Set<String> known = null;
     Map<String, List<Mention>> unresolved = new LinkedHashMap<>();
     for (int k = 1; k < words.size(); k++) {
-      int length = words.get(k)[1] - words.get(k)[0];
+      int length = words.end(k) - words.start(k);
       if (length < 4 || length > 13) {
         continue;
       }
       // Only a word after a capitalised one may end a name ("Hamam al-Alil district").
-      char previous = body.charAt(words.get(k - 1)[0]);
+      char previous = body.charAt(words.start(k - 1));
       if (!Character.isUpperCase(previous) && previous != 'a' && previous != 'e') {
         continue;
       }
-      String noun = body.substring(words.get(k)[0], words.get(k)[1]);
+      String noun = body.substring(words.start(k), words.end(k));
       boolean partOfName = isNameNoun(noun);
       if (!partOfName && !PLACE_NOUNS.contains(noun)
-          || words.get(k - 1)[1] + 1 != words.get(k)[0]
-          || body.charAt(words.get(k - 1)[1]) != ' ') {
+          || words.end(k - 1) + 1 != words.start(k)
+          || body.charAt(words.end(k - 1)) != ' ') {
         continue;
       }
       int first = k;
-      while (first > 0 && k - first < 5 && body.charAt(words.get(first - 1)[1]) == ' '
-          && words.get(first - 1)[1] + 1 == words.get(first)[0]
-          && startsUpper(body.substring(words.get(first - 1)[0], words.get(first - 1)[1]))) {
+      while (first > 0 && k - first < 5 && body.charAt(words.end(first - 1)) == ' '
+          && words.end(first - 1) + 1 == words.start(first)
+          && startsUpper(body.substring(words.start(first - 1), words.end(first - 1)))) {
         first--;
       }
-      while (first < k && commonWords.contains(body.substring(words.get(first)[0],
-          words.get(first)[1]).toLowerCase(Locale.ROOT))) {
+      while (first < k && commonWords.contains(body.substring(words.start(first),
+          words.end(first)).toLowerCase(Locale.ROOT))) {
         first++;
       }
       if (first == k) {
         continue;
       }
-      int start = words.get(first)[0];
-      int end = words.get(partOfName ? k : k - 1)[1];
+      int start = words.start(first);
+      int end = words.end(partOfName ? k : k - 1);
       String name = body.substring(start, end);
       String key = Names.normalise(name);
       if (known == null) {
@@ -920,8 +998,8 @@ public final class GazetteerTagger implements PlaceTagger {
    * and full stops, and the hyphen of {@code al-}; trailing ones and the possessive {@code 's}
    * are cut, except that initials keep their full stops ("U.S.").
    */
-  private static List<int[]> words(String text) {
-    List<int[]> words = new ArrayList<>();
+  private static Words words(String text) {
+    Words words = new Words(text.length() / 5);
     int length = text.length();
     int i = 0;
     while (i < length) {
@@ -937,8 +1015,8 @@ public final class GazetteerTagger implements PlaceTagger {
         // A hyphen joins only the Arabic article to its name ("al-Qayyara"); "London-based"
         // and "Amsterdam-London" are words of their own, looked up together as well.
         boolean article = d == '-' && i - start == 2
-            && "al".equalsIgnoreCase(text.substring(start, i))
-            || d == '-' && i - start == 2 && "el".equalsIgnoreCase(text.substring(start, i));
+            && (text.regionMatches(true, start, "al", 0, 2)
+                || text.regionMatches(true, start, "el", 0, 2));
         if (d < 0x80 ? !ASCII_WORD[d] && d != '\'' && d != '.' && !article
             : d != '’' && !Character.isLetterOrDigit(text.codePointAt(i))
                 && !Character.isLowSurrogate(d)) {
@@ -957,9 +1035,40 @@ public final class GazetteerTagger implements PlaceTagger {
           end -= 2;
         }
       }
-      words.add(new int[] {start, end});
+      words.add(start, end);
     }
     return words;
+  }
+
+  /** Word spans, [start, end) char ranges, in one array. */
+  private static final class Words {
+    private int[] bounds;
+    private int size;
+
+    Words(int expected) {
+      bounds = new int[Math.max(16, expected * 2)];
+    }
+
+    void add(int start, int end) {
+      if (size * 2 == bounds.length) {
+        bounds = Arrays.copyOf(bounds, bounds.length * 2);
+      }
+      bounds[size * 2] = start;
+      bounds[size * 2 + 1] = end;
+      size++;
+    }
+
+    int size() {
+      return size;
+    }
+
+    int start(int k) {
+      return bounds[k * 2];
+    }
+
+    int end(int k) {
+      return bounds[k * 2 + 1];
+    }
   }
 
   /** Whether text[start, end) is initials with their full stops: "U.S.", "D.C.". */
@@ -973,6 +1082,14 @@ public final class GazetteerTagger implements PlaceTagger {
       }
     }
     return true;
+  }
+
+  /** {@link #startsUpper(String)} of the word at {@code start}, with no string made. */
+  private static boolean startsUpper(String text, int start) {
+    if (text.startsWith("al-", start) || text.startsWith("el-", start)) {
+      return start + 3 < text.length() && Character.isUpperCase(text.codePointAt(start + 3));
+    }
+    return Character.isUpperCase(text.codePointAt(start));
   }
 
   private static boolean startsUpper(String word) {

@@ -93,6 +93,34 @@ final class Names {
         || c == '‑' || c == '–' || c == 'ʼ' || c == 'ʻ' || c == '`';
   }
 
+  /**
+   * The running hash of a normal form (see {@link NameHashes}) extended by text[start, end)
+   * when that is one word of ASCII letters and digits, whose normal form is its lower case;
+   * 0 for any other word, which needs the general pass. The final "-ah" is the caller's.
+   */
+  static long hashAscii(long hash, String text, int start, int end) {
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        c += 'a' - 'A';
+      } else if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
+        return 0;
+      }
+      hash = NameHashes.extend(hash, c);
+    }
+    return hash;
+  }
+
+  /** Whether text[start, end) is one of the Arabic articles, in any case. */
+  static boolean isArticle(String text, int start, int end) {
+    if (end - start != 2) {
+      return false;
+    }
+    char a = Character.toLowerCase(text.charAt(start));
+    char b = Character.toLowerCase(text.charAt(start + 1));
+    return a == 'a' && "ldnrstz".indexOf(b) >= 0 || a == 'e' && b == 'l';
+  }
+
   /** Whether a normalised word is one of the Arabic articles the normal form drops. */
   static boolean isArticle(String word) {
     return ARTICLES.contains(word);
