@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -59,8 +58,9 @@ public final class GazetteerTagger implements PlaceTagger {
       "Bin", "Mr", "Mrs", "Ms", "Dr", "Sheikh", "President", "General", "Minister", "Sen", "Gov",
       "Rep", "Mayor", "Judge", "Prof", "Const", "Sgt", "Lt", "Col", "Gen", "Capt", "Rev",
       "Coach", "Sir", "Lady");
-  private static final Pattern PERSON_AFTER = Pattern.compile(
-      "^\\s+(said|says|told|added|explained|who)\\b");
+  /** Words after a name that make it a person's ("Ibrahim said"). */
+  private static final List<String> PERSON_VERBS = List.of("said", "says", "told", "added",
+      "explained", "who");
   private static final List<String> OUTLET_VERBS = List.of("told", "tell", "tells",
       "according to", "reported by", "wrote in");
   private static final Set<String> ORGANISATION_WORDS = Set.of("Cells", "Brigade", "Brigades",
@@ -75,8 +75,6 @@ public final class GazetteerTagger implements PlaceTagger {
       "Downtown", "Metro", "Old", "New", "Inner", "Outer", "In", "At", "From", "To", "The",
       "And", "Of", "For", "On", "By", "With", "Across", "Near", "Outside", "Inside", "Like",
       "Rural", "Coastal", "Mainland", "Occupied", "Democratic", "Republic", "Mr", "Mrs");
-  private static final Pattern NEXT_CAPITALISED = Pattern.compile("^ (\\p{Lu}[\\p{Ll}'’-]+)");
-  private static final Pattern PREVIOUS_CAPITALISED = Pattern.compile("\\p{Lu}[\\p{Ll}'’-]+");
   private static final Pattern TOWN_BEFORE = Pattern.compile("\\b(city|town|village) of $");
   private static final Pattern DIVISION_BEFORE = Pattern.compile("\\b(state|province) of $");
   private static final Pattern DIVISION_AFTER = Pattern.compile(" (Gov\\.|Governor\\b|state\\b)");
@@ -510,19 +508,20 @@ public final class GazetteerTagger implements PlaceTagger {
       return true;
     }
     boolean spaceAfter = !after.isEmpty() && Character.isWhitespace(after.charAt(0));
-    if (spaceAfter && PERSON_AFTER.matcher(after).find()
-        && (FIRST_NAME_COUNTRIES.contains(surface)
-            || candidates.stream().noneMatch(GazetteerEntry::isCountry))) {
+    if (spaceAfter && personVerbAfter(after)
+        && (FIRST_NAME_COUNTRIES.contains(surface) || noCountry(candidates))) {
       return person(surface, words, candidates, persons);
     }
     // A capitalised word followed by another capitalised word that is no place is likely a
     // person's first name ("Omar Saleh"), unless the pair is a place of its own.
-    boolean prominent = major && candidates.stream().anyMatch(this::isProminent);
-    Matcher next = spaceAfter && after.length() > 1 && Character.isUpperCase(after.charAt(1))
-        ? NEXT_CAPITALISED.matcher(after) : null;
-    if (next != null && (!prominent || FIRST_NAME_COUNTRIES.contains(surface)) && next.find()
-        && !ORGANISATION_WORDS.contains(next.group(1))
-        && !isNotablePlace(next.group(1))) {
+    boolean prominent = false;
+    for (int k = 0; major && !prominent && k < candidates.size(); k++) {
+      prominent = isProminent(candidates.get(k));
+    }
+    int next = spaceAfter && after.charAt(0) == ' ' ? capitalisedLength(after, 1) : 0;
+    if (next > 0 && (!prominent || FIRST_NAME_COUNTRIES.contains(surface))
+        && !ORGANISATION_WORDS.contains(after.substring(1, 1 + next))
+        && !isNotablePlace(after.substring(1, 1 + next))) {
       return false;
     }
     // A lone word after a capitalised word that is no place is likely a surname ("Mohamed
@@ -530,7 +529,7 @@ public final class GazetteerTagger implements PlaceTagger {
     if (!prominent && !previousWord.isEmpty() && Character.isUpperCase(previousWord.charAt(0))
         && before.length() > previousWord.length() && before.charAt(before.length() - 1) == ' '
         && before.startsWith(previousWord, before.length() - previousWord.length() - 1)
-        && PREVIOUS_CAPITALISED.matcher(previousWord).matches()
+        && capitalisedLength(previousWord, 0) == previousWord.length()
         && !QUALIFIERS.contains(previousWord)
         && !commonWords.contains(previousWord.toLowerCase(Locale.ROOT))
         && (!isNotablePlace(previousWord) || FIRST_NAME_COUNTRIES.contains(previousWord))
@@ -543,7 +542,7 @@ public final class GazetteerTagger implements PlaceTagger {
   /** Notes a lone word taken for a person's name, so that it is no place anywhere else. */
   private static boolean person(String surface, int words, List<GazetteerEntry> candidates,
       Set<String> persons) {
-    if (words == 1 && candidates.stream().noneMatch(GazetteerEntry::isCountry)) {
+    if (words == 1 && noCountry(candidates)) {
       persons.add(surface);
     }
     return false;
@@ -594,17 +593,66 @@ public final class GazetteerTagger implements PlaceTagger {
 
   /** Whether the text before a name ends in a verb of telling ("told Diyaruna"). */
   private static boolean afterOutletVerb(String before) {
-    String trimmed = before.stripTrailing();
-    if (trimmed.length() == before.length()) {
+    int end = before.length();
+    while (end > 0 && Character.isWhitespace(before.charAt(end - 1))) {
+      end--;
+    }
+    if (end == before.length()) {
       return false;
     }
     for (String verb : OUTLET_VERBS) {
-      int at = trimmed.length() - verb.length();
-      if (trimmed.endsWith(verb) && (at == 0 || !Character.isLetter(trimmed.charAt(at - 1)))) {
+      int at = end - verb.length();
+      if (at >= 0 && before.startsWith(verb, at)
+          && (at == 0 || !Character.isLetter(before.charAt(at - 1)))) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Whether spaces and one of {@link #PERSON_VERBS}, a whole word, start the text. */
+  private static boolean personVerbAfter(String after) {
+    int at = 0;
+    while (at < after.length() && Character.isWhitespace(after.charAt(at))) {
+      at++;
+    }
+    if (at == 0) {
+      return false;
+    }
+    for (String verb : PERSON_VERBS) {
+      int end = at + verb.length();
+      if (after.startsWith(verb, at) && (end == after.length()
+          || !Character.isLetterOrDigit(after.charAt(end)) && after.charAt(end) != '_')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The length of the capitalised word at {@code from}: a capital and at least one small letter,
+   * apostrophe or hyphen ("Saleh", "O’Neil"); 0 where there is none.
+   */
+  private static int capitalisedLength(String text, int from) {
+    if (from >= text.length()
+        || Character.getType(text.charAt(from)) != Character.UPPERCASE_LETTER) {
+      return 0;
+    }
+    int end = from + 1;
+    while (end < text.length() && (Character.getType(text.charAt(end))
+        == Character.LOWERCASE_LETTER || "'’-".indexOf(text.charAt(end)) >= 0)) {
+      end++;
+    }
+    return end - from > 1 ? end - from : 0;
+  }
+
+  private static boolean noCountry(List<GazetteerEntry> candidates) {
+    for (GazetteerEntry c : candidates) {
+      if (c.isCountry()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Capitals only, perhaps with full stops or a plural "s": "UAE", "U.S.", "MPs". */
@@ -721,10 +769,10 @@ public final class GazetteerTagger implements PlaceTagger {
       if (ownVotes.containsKey(f.text())) {
         continue;
       }
-      Map<String, Double> own = shares(f.candidates());
+      Map<String, Double> own = shares(f.candidates(), true);
       ownVotes.put(f.text(), own);
       own.forEach((iso, share) -> countryVotes.merge(iso, share, Double::sum));
-      shares(f.candidates().stream().filter(c -> !isHamlet(c)).toList())
+      shares(f.candidates(), false)
           .forEach((iso, share) -> firmVotes.merge(iso, share, Double::sum));
     }
     if (dateline != null) {
@@ -739,7 +787,7 @@ public final class GazetteerTagger implements PlaceTagger {
     for (int n = 0; n < found.size(); n++) {
       Found f = found.get(n);
       List<GazetteerEntry> within = within(found, n);
-      if (within.stream().anyMatch(c -> c.isCountry() || c.isAdmin1())
+      if (!within.isEmpty() && within.stream().anyMatch(c -> c.isCountry() || c.isAdmin1())
           && f.candidates().stream().noneMatch(c -> isMajor(c) || contained(c, within))) {
         unlisted.add(Names.normalise(f.text()));
       }
@@ -819,28 +867,36 @@ public final class GazetteerTagger implements PlaceTagger {
 
   /**
    * A name's vote, shared among the countries of its candidates. A continent or sea takes its
-   * share without giving it to a country: "Asia" is no vote for the Philippine town.
+   * share without giving it to a country: "Asia" is no vote for the Philippine town. Villages
+   * vote only with {@code hamlets}.
    */
-  private static Map<String, Double> shares(List<GazetteerEntry> candidates) {
-    Set<String> countries = new HashSet<>();
+  private static Map<String, Double> shares(List<GazetteerEntry> candidates,
+      boolean hamlets) {
+    List<String> countries = new ArrayList<>(candidates.size());
+    List<String> divisions = new ArrayList<>(candidates.size());
     boolean countryless = false;
     for (GazetteerEntry c : candidates) {
-      if (c.countryCode() != null) {
-        countries.add(c.countryCode());
-      } else {
+      if (!hamlets && isHamlet(c)) {
+        continue;
+      }
+      if (c.countryCode() == null) {
         countryless = true;
+        continue;
+      }
+      if (!countries.contains(c.countryCode())) {
+        countries.add(c.countryCode());
+      }
+      // The same vote for first-level divisions, under "CC.code" keys.
+      if (c.admin1Code() != null && !c.isCountry()) {
+        String division = c.countryCode() + "." + c.admin1Code();
+        if (!divisions.contains(division)) {
+          divisions.add(division);
+        }
       }
     }
     Map<String, Double> shares = new HashMap<>();
     for (String iso : countries) {
       shares.put(iso, 1.0 / (countries.size() + (countryless ? 1 : 0)));
-    }
-    // The same vote for first-level divisions, under "CC.code" keys.
-    Set<String> divisions = new HashSet<>();
-    for (GazetteerEntry c : candidates) {
-      if (c.countryCode() != null && c.admin1Code() != null && !c.isCountry()) {
-        divisions.add(c.countryCode() + "." + c.admin1Code());
-      }
     }
     for (String division : divisions) {
       shares.put(division, 1.0 / (divisions.size() + (countryless ? 1 : 0)));
@@ -857,7 +913,9 @@ public final class GazetteerTagger implements PlaceTagger {
   /** The votes of the other names of the article: all of them less a name's own. */
   private record Votes(Map<String, Double> all, Map<String, Double> own) {
     double of(String key) {
-      return all.getOrDefault(key, 0.0) - own.getOrDefault(key, 0.0);
+      Double mine = own.get(key);
+      Double total = all.get(key);
+      return (total == null ? 0 : total) - (mine == null ? 0 : mine);
     }
   }
 
