@@ -196,13 +196,23 @@ public final class Gazetteer {
     return Optional.ofNullable(demonyms.get(word));
   }
 
+  /** {@link #demonym}, or null. */
+  String demonymCountry(String word) {
+    return demonyms.get(word);
+  }
+
   /**
    * The continent or nation an adjective names, as written, plural included ("European":
    * Europe, "English": England), or none.
    */
   public Optional<GazetteerEntry> regionDemonym(String word) {
+    return Optional.ofNullable(regionDemonymPlace(word));
+  }
+
+  /** {@link #regionDemonym}, or null. */
+  GazetteerEntry regionDemonymPlace(String word) {
     int[] ids = regionDemonyms.get(word);
-    return ids == null ? Optional.empty() : Optional.of(entries.get(ids[0]));
+    return ids == null ? null : entries.get(ids[0]);
   }
 
   private static String firstWord(String name) {

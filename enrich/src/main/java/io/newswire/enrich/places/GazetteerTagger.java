@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -36,6 +35,9 @@ public final class GazetteerTagger implements PlaceTagger {
   private static final int MAX_WORDS = 4;
   /** Marks a word group no name can be ({@link #groupHashes}). */
   private static final long NO_NAME = 1;
+  /** Marks a name that resolves to no place ({@link #resolve}). */
+  private static final GazetteerEntry NO_PLACE = new GazetteerEntry(0, "", null, null, null,
+      "", "", Double.NaN, Double.NaN, 0);
   /** What a candidate gains when the name is its own, not one of its alternate names. */
   private static final double OWN_NAME = 2;
   /** What a candidate gains when the name after it ("London, Ontario") contains it. */
@@ -112,6 +114,14 @@ public final class GazetteerTagger implements PlaceTagger {
     return gazetteer.id();
   }
 
+  /**
+   * What the fields of one article add up to: the names found, the demonyms, the words seen as
+   * parts of people's names, and the gazetteer's answers so far (names recur).
+   */
+  private record Article(List<Found> found, Map<String, List<Mention>> demonyms,
+      Set<String> persons, Map<String, List<GazetteerEntry>> lookups) {
+  }
+
   /** A name found in a field, before resolution. */
   private record Found(String field, int start, int end, String text, String key,
       MentionKind kind, List<GazetteerEntry> candidates, double weight) {
@@ -122,17 +132,18 @@ public final class GazetteerTagger implements PlaceTagger {
     List<Found> found = new ArrayList<>();
     Map<String, List<Mention>> demonyms = new LinkedHashMap<>();
     Set<String> persons = new HashSet<>();
-    scan("headline", text.headline(), 3.0, found, demonyms, persons);
+    Article article = new Article(found, demonyms, persons, new HashMap<>());
+    scan("headline", text.headline(), 3.0, article);
     for (String caption : text.captions()) {
-      scan("caption", caption, 1.0, found, demonyms, persons);
+      scan("caption", caption, 1.0, article);
     }
     for (String subheading : text.subheadings()) {
-      scan("subheading", subheading, 1.0, found, demonyms, persons);
+      scan("subheading", subheading, 1.0, article);
     }
     String body = text.body() == null ? "" : text.body();
     int lead = body.indexOf("\n\n");
     Words bodyWords = words(body);
-    scan("body", body, bodyWords, 1.0, found, demonyms, persons);
+    scan("body", body, bodyWords, 1.0, article);
     // "Dewly Nelson" makes every "Nelson" of the article the man, not the town; a city that
     // big that people know it by that name stays ("CBC Radio's Edmonton AM").
     found.removeIf(f -> persons.contains(f.text()) && !f.candidates().isEmpty()
@@ -195,10 +206,9 @@ public final class GazetteerTagger implements PlaceTagger {
         focus == null ? null : focus.countryCode(), about);
   }
 
-  private void scan(String field, String text, double weight, List<Found> found,
-      Map<String, List<Mention>> demonyms, Set<String> persons) {
+  private void scan(String field, String text, double weight, Article article) {
     if (text != null) {
-      scan(field, text, words(text), weight, found, demonyms, persons);
+      scan(field, text, words(text), weight, article);
     }
   }
 
@@ -207,10 +217,13 @@ public final class GazetteerTagger implements PlaceTagger {
    * names, which are no places anywhere in the article.
    */
   private void scan(String field, String text, Words words, double weight,
-      List<Found> found, Map<String, List<Mention>> demonyms, Set<String> persons) {
+      Article article) {
     if (text == null || text.isBlank()) {
       return;
     }
+    List<Found> found = article.found();
+    Map<String, List<Mention>> demonyms = article.demonyms();
+    Set<String> persons = article.persons();
     CodePoints offsets = new CodePoints(text);
     for (int i = 0; i < words.size(); i++) {
       int firstStart = words.start(i);
@@ -314,7 +327,11 @@ public final class GazetteerTagger implements PlaceTagger {
         }
         String surface = text.substring(start, end);
         String key = n == 1 ? firstKey : Names.normalise(surface);
-        List<GazetteerEntry> candidates = gazetteer.lookup(key);
+        List<GazetteerEntry> candidates = article.lookups().get(key);
+        if (candidates == null) {
+          candidates = gazetteer.lookup(key);
+          article.lookups().put(key, candidates);
+        }
         if (candidates.isEmpty()
             || !plausible(text, start, end, surface, n, candidates, persons)) {
           continue;
@@ -404,9 +421,9 @@ public final class GazetteerTagger implements PlaceTagger {
 
   /** The country an adjective of nationality names, in the singular or the plural, or null. */
   private String countryDemonym(String surface) {
-    return gazetteer.demonym(surface).or(() -> surface.endsWith("s")
-        ? gazetteer.demonym(surface.substring(0, surface.length() - 1))
-        : Optional.empty()).orElse(null);
+    String iso = gazetteer.demonymCountry(surface);
+    return iso != null || !surface.endsWith("s") ? iso
+        : gazetteer.demonymCountry(surface.substring(0, surface.length() - 1));
   }
 
   /** Whether a place name of two words or more starts at word {@code i}. */
@@ -428,9 +445,9 @@ public final class GazetteerTagger implements PlaceTagger {
 
   /** The continent or nation an adjective names, in the singular or the plural. */
   private GazetteerEntry regionDemonym(String surface) {
-    return gazetteer.regionDemonym(surface).or(() -> surface.endsWith("s")
-        ? gazetteer.regionDemonym(surface.substring(0, surface.length() - 1))
-        : Optional.empty()).orElse(null);
+    GazetteerEntry region = gazetteer.regionDemonymPlace(surface);
+    return region != null || !surface.endsWith("s") ? region
+        : gazetteer.regionDemonymPlace(surface.substring(0, surface.length() - 1));
   }
 
   /**
@@ -793,6 +810,8 @@ public final class GazetteerTagger implements PlaceTagger {
       }
     }
     Map<GazetteerEntry, List<Found>> resolved = new LinkedHashMap<>();
+    // A name that recurs with the same candidates and nothing around it resolves the same way.
+    Map<Recurring, GazetteerEntry> decided = new HashMap<>();
     GazetteerEntry previous = null;
     for (int n = 0; n < found.size(); n++) {
       Found f = found.get(n);
@@ -806,43 +825,83 @@ public final class GazetteerTagger implements PlaceTagger {
       }
       // "London, Ontario": the division or country right after a name contains the place.
       List<GazetteerEntry> within = within(found, n);
-      Map<String, Double> own = ownVotes.get(f.text());
-      Votes others = new Votes(countryVotes, own);
-      GazetteerEntry best = null;
-      double bestScore = Double.NEGATIVE_INFINITY;
-      for (GazetteerEntry c : f.candidates()) {
-        double score = score(c, others) + (f.key() != null && f.candidates().size() > 1
-            && gazetteer.isOwnName(f.key(), c) ? OWN_NAME : 0)
-            + (contained(c, within) ? CONTAINED : 0)
-            + (inner != null && contained(inner, List.of(c)) ? CONTAINED : 0);
-        if (score > bestScore) {
-          best = c;
-          bestScore = score;
+      Recurring recurring = within.isEmpty() && inner == null
+          ? new Recurring(f.text(), f.key(), f.candidates()) : null;
+      GazetteerEntry known = recurring == null ? null : decided.get(recurring);
+      if (known != null) {
+        if (known != NO_PLACE) {
+          resolved.get(known).add(f);
+          previous = known;
         }
-      }
-      if (isHamlet(best) && !contained(best, within)) {
-        // "Russia" is the country, not a village of that name in Ohio, unless the text says so.
-        GazetteerEntry major = f.candidates().stream().filter(GazetteerTagger::isMajor)
-            .max(Comparator.comparingDouble(c -> score(c, others))).orElse(null);
-        if (major != null) {
-          best = major;
-        } else if (firmVotes.getOrDefault(best.countryCode(), 0.0) < 0.5) {
-          // A village is a weak guess unless something else in the article points to its
-          // country.
-          continue;
-        }
-      }
-      if (!isMajor(best) && best.population() < CITY && f.key() != null
-          && !gazetteer.isOwnName(f.key(), best) && !contained(best, within)
-          && others.of(best.countryCode()) < 1) {
-        // "Salah" is what some language calls Šaľa, a Slovak town: a town known by another
-        // name is a weak guess unless the rest of the article is about its country.
         continue;
       }
-      resolved.computeIfAbsent(best, k -> new ArrayList<>()).add(f);
-      previous = best;
+      GazetteerEntry best = resolve(f, within, inner, countryVotes, firmVotes,
+          ownVotes.get(f.text()));
+      if (recurring != null) {
+        decided.put(recurring, best == null ? NO_PLACE : best);
+      }
+      if (best != null) {
+        resolved.computeIfAbsent(best, k -> new ArrayList<>()).add(f);
+        previous = best;
+      }
     }
     return resolved;
+  }
+
+  /**
+   * The place a name found stands for, given the names around it and the votes of the article,
+   * or null where every candidate is too weak a guess.
+   */
+  private GazetteerEntry resolve(Found f, List<GazetteerEntry> within, GazetteerEntry inner,
+      Map<String, Double> countryVotes, Map<String, Double> firmVotes,
+      Map<String, Double> own) {
+    Votes others = new Votes(countryVotes, own);
+    GazetteerEntry best = null;
+    double bestScore = Double.NEGATIVE_INFINITY;
+    for (GazetteerEntry c : f.candidates()) {
+      double score = score(c, others) + (f.key() != null && f.candidates().size() > 1
+          && gazetteer.isOwnName(f.key(), c) ? OWN_NAME : 0)
+          + (contained(c, within) ? CONTAINED : 0)
+          + (inner != null && contained(inner, List.of(c)) ? CONTAINED : 0);
+      if (score > bestScore) {
+        best = c;
+        bestScore = score;
+      }
+    }
+    if (isHamlet(best) && !contained(best, within)) {
+      // "Russia" is the country, not a village of that name in Ohio, unless the text says so.
+      GazetteerEntry major = f.candidates().stream().filter(GazetteerTagger::isMajor)
+          .max(Comparator.comparingDouble(c -> score(c, others))).orElse(null);
+      if (major != null) {
+        best = major;
+      } else if (firmVotes.getOrDefault(best.countryCode(), 0.0) < 0.5) {
+        // A village is a weak guess unless something else in the article points to its
+        // country.
+        return null;
+      }
+    }
+    if (!isMajor(best) && best.population() < CITY && f.key() != null
+        && !gazetteer.isOwnName(f.key(), best) && !contained(best, within)
+        && others.of(best.countryCode()) < 1) {
+      // "Salah" is what some language calls Šaľa, a Slovak town: a town known by another
+      // name is a weak guess unless the rest of the article is about its country.
+      return null;
+    }
+    return best;
+  }
+
+  /** A name as it recurs: its text, normal form and candidates (the same list, not equal ones). */
+  private record Recurring(String text, String key, List<GazetteerEntry> candidates) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Recurring r && r.candidates == candidates && r.text.equals(text)
+          && Objects.equals(r.key, key);
+    }
+
+    @Override
+    public int hashCode() {
+      return text.hashCode() * 31 + System.identityHashCode(candidates);
+    }
   }
 
   /** The candidates of the name written right after the n-th, past a comma ("Paris, Texas"). */
@@ -1057,11 +1116,12 @@ public final class GazetteerTagger implements PlaceTagger {
    * are cut, except that initials keep their full stops ("U.S.").
    */
   private static Words words(String text) {
-    Words words = new Words(text.length() / 5);
-    int length = text.length();
+    char[] chars = text.toCharArray();
+    Words words = new Words(chars.length / 5);
+    int length = chars.length;
     int i = 0;
     while (i < length) {
-      char c = text.charAt(i);
+      char c = chars[i];
       if (c < 0x80 ? !ASCII_WORD[c] : !Character.isLetterOrDigit(text.codePointAt(i))) {
         i++;
         continue;
@@ -1069,27 +1129,30 @@ public final class GazetteerTagger implements PlaceTagger {
       int start = i;
       i++;
       while (i < length) {
-        char d = text.charAt(i);
-        // A hyphen joins only the Arabic article to its name ("al-Qayyara"); "London-based"
-        // and "Amsterdam-London" are words of their own, looked up together as well.
-        boolean article = d == '-' && i - start == 2
-            && (text.regionMatches(true, start, "al", 0, 2)
-                || text.regionMatches(true, start, "el", 0, 2));
-        if (d < 0x80 ? !ASCII_WORD[d] && d != '\'' && d != '.' && !article
-            : d != '’' && !Character.isLetterOrDigit(text.codePointAt(i))
-                && !Character.isLowSurrogate(d)) {
+        char d = chars[i];
+        if (d < 0x80) {
+          // A hyphen joins only the Arabic article to its name ("al-Qayyara");
+          // "London-based" and "Amsterdam-London" are words of their own, looked up together
+          // as well.
+          if (!ASCII_WORD[d] && d != '\'' && d != '.' && !(d == '-' && i - start == 2
+              && (text.regionMatches(true, start, "al", 0, 2)
+                  || text.regionMatches(true, start, "el", 0, 2)))) {
+            break;
+          }
+        } else if (d != '’' && !Character.isLetterOrDigit(text.codePointAt(i))
+            && !Character.isLowSurrogate(d)) {
           break;
         }
         i++;
       }
       int end = i;
-      if (!isInitials(text, start, end)) {
-        while (end > start && ".'’-".indexOf(text.charAt(end - 1)) >= 0) {
+      if (!isInitials(chars, start, end)) {
+        while (end > start && ".'’-".indexOf(chars[end - 1]) >= 0) {
           end--;
         }
         // The possessive is not part of the name: "China's".
-        if (end - start > 3 && (text.charAt(end - 1) == 's' || text.charAt(end - 1) == 'S')
-            && (text.charAt(end - 2) == '\'' || text.charAt(end - 2) == '’')) {
+        if (end - start > 3 && (chars[end - 1] == 's' || chars[end - 1] == 'S')
+            && (chars[end - 2] == '\'' || chars[end - 2] == '’')) {
           end -= 2;
         }
       }
@@ -1130,12 +1193,12 @@ public final class GazetteerTagger implements PlaceTagger {
   }
 
   /** Whether text[start, end) is initials with their full stops: "U.S.", "D.C.". */
-  private static boolean isInitials(String text, int start, int end) {
+  private static boolean isInitials(char[] text, int start, int end) {
     if (end - start < 4 || (end - start) % 2 != 0) {
       return false;
     }
     for (int i = start; i < end; i += 2) {
-      if (!Character.isUpperCase(text.charAt(i)) || text.charAt(i + 1) != '.') {
+      if (!Character.isUpperCase(text[i]) || text[i + 1] != '.') {
         return false;
       }
     }
