@@ -178,6 +178,16 @@ public final class Gazetteer {
     return false;
   }
 
+  /** The places whose own name or reviewed alias a normalised name is ({@link #isOwnName}). */
+  List<GazetteerEntry> owners(String normalisedName) {
+    int[] ids = primary.getOrDefault(normalisedName, NONE);
+    List<GazetteerEntry> owners = new ArrayList<>(ids.length);
+    for (int i : ids) {
+      owners.add(entries.get(i));
+    }
+    return owners;
+  }
+
   /** Whether some place is called this (normalised). */
   public boolean contains(String normalisedName) {
     return byName.containsKey(normalisedName);

@@ -118,8 +118,37 @@ public final class GazetteerTagger implements PlaceTagger {
    * What the fields of one article add up to: the names found, the demonyms, the words seen as
    * parts of people's names, and the gazetteer's answers so far (names recur).
    */
-  private record Article(List<Found> found, Map<String, List<Mention>> demonyms,
-      Set<String> persons, Map<String, List<GazetteerEntry>> lookups) {
+  private final class Article {
+    final List<Found> found = new ArrayList<>();
+    final Map<String, List<Mention>> demonyms = new LinkedHashMap<>();
+    final Set<String> persons = new HashSet<>();
+    private final Map<String, List<GazetteerEntry>> lookups = new HashMap<>();
+    private final Map<String, List<GazetteerEntry>> owners = new HashMap<>();
+
+    /** {@link Gazetteer#lookup}. */
+    List<GazetteerEntry> lookup(String key) {
+      List<GazetteerEntry> candidates = lookups.get(key);
+      if (candidates == null) {
+        candidates = gazetteer.lookup(key);
+        lookups.put(key, candidates);
+      }
+      return candidates;
+    }
+
+    /** {@link Gazetteer#isOwnName}. */
+    boolean isOwnName(String key, GazetteerEntry entry) {
+      List<GazetteerEntry> places = owners.get(key);
+      if (places == null) {
+        places = gazetteer.owners(key);
+        owners.put(key, places);
+      }
+      for (GazetteerEntry place : places) {
+        if (place == entry) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   /** A name found in a field, before resolution. */
@@ -129,10 +158,10 @@ public final class GazetteerTagger implements PlaceTagger {
 
   @Override
   public PlaceTags tag(ArticleText text) {
-    List<Found> found = new ArrayList<>();
-    Map<String, List<Mention>> demonyms = new LinkedHashMap<>();
-    Set<String> persons = new HashSet<>();
-    Article article = new Article(found, demonyms, persons, new HashMap<>());
+    Article article = new Article();
+    List<Found> found = article.found;
+    Map<String, List<Mention>> demonyms = article.demonyms;
+    Set<String> persons = article.persons;
     scan("headline", text.headline(), 3.0, article);
     for (String caption : text.captions()) {
       scan("caption", caption, 1.0, article);
@@ -149,7 +178,7 @@ public final class GazetteerTagger implements PlaceTagger {
     found.removeIf(f -> persons.contains(f.text()) && !f.candidates().isEmpty()
         && f.candidates().stream().noneMatch(
         c -> isProminent(c) || c.population() >= CITY && f.key() != null
-            && gazetteer.isOwnName(f.key(), c)));
+            && article.isOwnName(f.key(), c)));
     if (lead > 0) {
       int leadEnd = body.codePointCount(0, lead);
       for (int i = 0; i < found.size(); i++) {
@@ -167,8 +196,7 @@ public final class GazetteerTagger implements PlaceTagger {
         && (gazetteer.unlistedRegion(Names.normalise(f.text())) != null
         ? regions.computeIfAbsent(f.key(), k -> new ArrayList<>())
         : elsewhere.computeIfAbsent(Names.normalise(f.text()), k -> new ArrayList<>())).add(f));
-    Map<GazetteerEntry, List<Found>> resolved = resolve(found, text.dateline(), demonyms,
-        elsewhere);
+    Map<GazetteerEntry, List<Found>> resolved = resolve(article, text.dateline(), elsewhere);
     List<Place> places = new ArrayList<>();
     GazetteerEntry focus = null;
     double focusWeight = 0;
@@ -221,9 +249,9 @@ public final class GazetteerTagger implements PlaceTagger {
     if (text == null || text.isBlank()) {
       return;
     }
-    List<Found> found = article.found();
-    Map<String, List<Mention>> demonyms = article.demonyms();
-    Set<String> persons = article.persons();
+    List<Found> found = article.found;
+    Map<String, List<Mention>> demonyms = article.demonyms;
+    Set<String> persons = article.persons;
     CodePoints offsets = new CodePoints(text);
     for (int i = 0; i < words.size(); i++) {
       int firstStart = words.start(i);
@@ -327,11 +355,7 @@ public final class GazetteerTagger implements PlaceTagger {
         }
         String surface = text.substring(start, end);
         String key = n == 1 ? firstKey : Names.normalise(surface);
-        List<GazetteerEntry> candidates = article.lookups().get(key);
-        if (candidates == null) {
-          candidates = gazetteer.lookup(key);
-          article.lookups().put(key, candidates);
-        }
+        List<GazetteerEntry> candidates = article.lookup(key);
         if (candidates.isEmpty()
             || !plausible(text, start, end, surface, n, candidates, persons)) {
           continue;
@@ -771,12 +795,13 @@ public final class GazetteerTagger implements PlaceTagger {
    * population. Names the text puts where the gazetteer has no namesake go to
    * {@code elsewhere}, unresolved.
    */
-  private Map<GazetteerEntry, List<Found>> resolve(List<Found> found, String dateline,
-      Map<String, List<Mention>> demonyms, Map<String, List<Found>> elsewhere) {
+  private Map<GazetteerEntry, List<Found>> resolve(Article article, String dateline,
+      Map<String, List<Found>> elsewhere) {
+    List<Found> found = article.found;
     Map<String, Double> countryVotes = new HashMap<>();
     // Votes of everything but villages: what may vouch for a village's country.
     Map<String, Double> firmVotes = new HashMap<>();
-    demonyms.forEach((iso, mentions) -> {
+    article.demonyms.forEach((iso, mentions) -> {
       countryVotes.merge(iso, 0.5 * mentions.size(), Double::sum);
       firmVotes.merge(iso, 0.5 * mentions.size(), Double::sum);
     });
@@ -835,7 +860,7 @@ public final class GazetteerTagger implements PlaceTagger {
         }
         continue;
       }
-      GazetteerEntry best = resolve(f, within, inner, countryVotes, firmVotes,
+      GazetteerEntry best = resolve(article, f, within, inner, countryVotes, firmVotes,
           ownVotes.get(f.text()));
       if (recurring != null) {
         decided.put(recurring, best == null ? NO_PLACE : best);
@@ -852,7 +877,8 @@ public final class GazetteerTagger implements PlaceTagger {
    * The place a name found stands for, given the names around it and the votes of the article,
    * or null where every candidate is too weak a guess.
    */
-  private GazetteerEntry resolve(Found f, List<GazetteerEntry> within, GazetteerEntry inner,
+  private GazetteerEntry resolve(Article article, Found f, List<GazetteerEntry> within,
+      GazetteerEntry inner,
       Map<String, Double> countryVotes, Map<String, Double> firmVotes,
       Map<String, Double> own) {
     Votes others = new Votes(countryVotes, own);
@@ -860,7 +886,7 @@ public final class GazetteerTagger implements PlaceTagger {
     double bestScore = Double.NEGATIVE_INFINITY;
     for (GazetteerEntry c : f.candidates()) {
       double score = score(c, others) + (f.key() != null && f.candidates().size() > 1
-          && gazetteer.isOwnName(f.key(), c) ? OWN_NAME : 0)
+          && article.isOwnName(f.key(), c) ? OWN_NAME : 0)
           + (contained(c, within) ? CONTAINED : 0)
           + (inner != null && contained(inner, List.of(c)) ? CONTAINED : 0);
       if (score > bestScore) {
@@ -881,7 +907,7 @@ public final class GazetteerTagger implements PlaceTagger {
       }
     }
     if (!isMajor(best) && best.population() < CITY && f.key() != null
-        && !gazetteer.isOwnName(f.key(), best) && !contained(best, within)
+        && !article.isOwnName(f.key(), best) && !contained(best, within)
         && others.of(best.countryCode()) < 1) {
       // "Salah" is what some language calls Šaľa, a Slovak town: a town known by another
       // name is a weak guess unless the rest of the article is about its country.
