@@ -1,0 +1,75 @@
+package io.newswire.enrich.places;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class NameHashesTest {
+  @Test
+  void shouldHoldEveryNameAndFewOthers() {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < 50_000; i++) {
+      names.add("name " + i);
+    }
+    NameHashes hashes = new NameHashes(names);
+    for (String name : names) {
+      assertThat(hashes.contains(NameHashes.of(name))).as(name).isTrue();
+    }
+    Random random = new Random(7);
+    int falsePositives = 0;
+    for (int i = 0; i < 100_000; i++) {
+      falsePositives += hashes.contains(random.nextLong()) ? 1 : 0;
+    }
+    assertThat(falsePositives).isLessThan(1_000);
+  }
+
+  @Test
+  void shouldHoldNothingWhenEmpty() {
+    assertThat(new NameHashes(List.of()).contains(NameHashes.of("mosul"))).isFalse();
+  }
+
+  @ParameterizedTest
+  @CsvSource({"Mosul", "MOSUL", "Basra", "Qayyarah", "Utah", "Oklahoma", "B52"})
+  void shouldHashPlainWordsAsTheirNormalForm(String word) {
+    String text = "in " + word + " today";
+    long hash = Names.hashAscii(NameHashes.EMPTY, text, 3, 3 + word.length());
+    String normal = word.toLowerCase(Locale.ROOT);
+    assertThat(hash).isEqualTo(NameHashes.of(normal));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"Qayyārah", "O'Hare", "U.S.", "al-Qayyara"})
+  void shouldLeaveOtherWordsToTheGeneralPass(String word) {
+    assertThat(Names.hashAscii(NameHashes.EMPTY, word, 0, word.length())).isZero();
+  }
+
+  @ParameterizedTest
+  @CsvSource({"al,true", "El,true", "AZ,true", "at,true", "le,false", "St,false", "a,false",
+      "all,false"})
+  void shouldKnowTheArabicArticlesInAnyCase(String word, boolean article) {
+    assertThat(Names.isArticle(word, 0, word.length())).isEqualTo(article);
+  }
+
+  @Test
+  void shouldLetEveryPlaceNameOfTheBuiltInGazetteerThrough() {
+    Gazetteer gazetteer = Gazetteer.builtIn();
+    for (GazetteerEntry entry : gazetteer.places()) {
+      String key = Names.normalise(entry.name());
+      if (key.isEmpty() || !gazetteer.contains(key)) {
+        continue;
+      }
+      assertThat(gazetteer.mayBeName(NameHashes.of(key))).as(key).isTrue();
+      assertThat(gazetteer.mayStart(NameHashes.of(key.split(" ")[0]))).as(key).isTrue();
+      for (int space = key.indexOf(' '); space > 0; space = key.indexOf(' ', space + 1)) {
+        assertThat(gazetteer.mayContinue(NameHashes.of(key.substring(0, space)))).as(key)
+            .isTrue();
+      }
+    }
+  }
+}
