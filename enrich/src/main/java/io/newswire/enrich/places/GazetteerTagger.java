@@ -256,8 +256,10 @@ public final class GazetteerTagger implements PlaceTagger {
     for (int i = 0; i < words.size(); i++) {
       int firstStart = words.start(i);
       int firstEnd = words.end(i);
-      if (!Character.isUpperCase(text.codePointAt(firstStart))
-          && !text.startsWith("al-", firstStart) && !text.startsWith("el-", firstStart)) {
+      char initial = text.charAt(firstStart);
+      if (!(initial < 0x80 ? initial >= 'A' && initial <= 'Z'
+          : Character.isUpperCase(text.codePointAt(firstStart)))
+          && !((initial == 'a' || initial == 'e') && text.startsWith("l-", firstStart + 1))) {
         continue;
       }
       // Most capitalised words start no name: told from the characters, with no string made.
