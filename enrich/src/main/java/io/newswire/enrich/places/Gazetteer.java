@@ -38,15 +38,13 @@ public final class Gazetteer {
 
   private static final String GEONAMES = "/geonames.org/";
   private static final String LISTS_VERSION = "newswire-lists@3";
-  private static final int[] NONE = new int[0];
   /** Alternate-name "languages" that are codes, links or postcodes rather than names. */
   private static final Set<String> NOT_NAMES = Set.of("link", "post", "iata", "icao", "faac",
       "wkdt", "unlc", "fr_1793", "tcid");
 
   private final List<GazetteerEntry> entries;
-  private final Map<String, int[]> byName;
-  /** The places whose own name (not an alternate one) this normalised name is. */
-  private final Map<String, int[]> primary;
+  /** Every normalised name to its places, and which of them it is the own name of. */
+  private final NameTable names;
   /** Abbreviations that are names only with their full stop ("Ky.", "Calif."), as written. */
   private final Map<String, int[]> abbreviations;
   private final Map<String, String> demonyms;
@@ -76,8 +74,7 @@ public final class Gazetteer {
       Map<String, String> demonyms, Map<String, int[]> regionDemonyms,
       Map<String, String> unlistedRegions, Map<String, GazetteerEntry> countries, String id) {
     this.entries = entries;
-    this.byName = byName;
-    this.primary = primary;
+    this.names = new NameTable(byName, primary, entries);
     this.abbreviations = abbreviations;
     this.demonyms = demonyms;
     this.regionDemonyms = regionDemonyms;
@@ -146,17 +143,12 @@ public final class Gazetteer {
 
   /** How many distinct normalised names lead to its places. */
   public int nameCount() {
-    return byName.size();
+    return names.size();
   }
 
   /** The places a normalised name may mean. */
   public List<GazetteerEntry> lookup(String normalisedName) {
-    int[] ids = byName.getOrDefault(normalisedName, NONE);
-    List<GazetteerEntry> found = new ArrayList<>(ids.length);
-    for (int i : ids) {
-      found.add(entries.get(i));
-    }
-    return found;
+    return names.lookup(normalisedName);
   }
 
   /** The places an abbreviation with its full stop stands for ("Ky.": Kentucky), or none. */
@@ -170,27 +162,17 @@ public final class Gazetteer {
    * the alternate names GeoNames collects (which include other places' names).
    */
   public boolean isOwnName(String normalisedName, GazetteerEntry entry) {
-    for (int i : primary.getOrDefault(normalisedName, NONE)) {
-      if (entries.get(i) == entry) {
-        return true;
-      }
-    }
-    return false;
+    return names.isOwn(normalisedName, entry);
   }
 
   /** The places whose own name or reviewed alias a normalised name is ({@link #isOwnName}). */
   List<GazetteerEntry> owners(String normalisedName) {
-    int[] ids = primary.getOrDefault(normalisedName, NONE);
-    List<GazetteerEntry> owners = new ArrayList<>(ids.length);
-    for (int i : ids) {
-      owners.add(entries.get(i));
-    }
-    return owners;
+    return names.owners(normalisedName);
   }
 
   /** Whether some place is called this (normalised). */
   public boolean contains(String normalisedName) {
-    return byName.containsKey(normalisedName);
+    return names.contains(normalisedName);
   }
 
   /**
@@ -333,7 +315,7 @@ public final class Gazetteer {
     Gazetteer gazetteer = builder.build(String.join("+", ids));
     LoggerFactory.getLogger(Gazetteer.class).info(
         "Gazetteer {}: {} places, {} names, built in {} ms", gazetteer.id, gazetteer.size(),
-        gazetteer.byName.size(), (System.nanoTime() - started) / 1_000_000);
+        gazetteer.nameCount(), (System.nanoTime() - started) / 1_000_000);
     return gazetteer;
   }
 
