@@ -33,6 +33,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -216,15 +217,26 @@ public final class KafkaRegistryJournal implements RegistryJournal {
   }
 
   private long endOffset() {
-    try {
-      return admin.listOffsets(Map.of(partition, OffsetSpec.latest()),
-              new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
-          .partitionResult(partition).get(timeout.toMillis(), TimeUnit.MILLISECONDS).offset();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw storeError("interrupted while reading the end of " + topic, e);
-    } catch (ExecutionException | TimeoutException e) {
-      throw storeError("cannot read the end of " + topic, e);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      try {
+        return admin.listOffsets(Map.of(partition, OffsetSpec.latest()),
+                new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+            .partitionResult(partition).get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+            .offset();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw storeError("interrupted while reading the end of " + topic, e);
+      } catch (ExecutionException e) {
+        // A topic just created may not be in every broker's metadata yet: that passes.
+        if (!(e.getCause() instanceof RetriableException)
+            || System.nanoTime() + RETRY_BACKOFF_NANOS > deadline) {
+          throw storeError("cannot read the end of " + topic, e);
+        }
+        pause();
+      } catch (TimeoutException e) {
+        throw storeError("cannot read the end of " + topic, e);
+      }
     }
   }
 
