@@ -656,12 +656,24 @@ public final class Gazetteer {
         String[] f = line.split("\t");
         demonyms.put(f[0].trim(), f[1].trim());
       });
+      // One string per code, and the places laid out in the heap in index order: the tagger
+      // reads the codes of many candidates, which then share a few hot cache lines.
+      for (int i = 0; i < entries.size(); i++) {
+        GazetteerEntry e = entries.get(i);
+        entries.set(i, new GazetteerEntry(e.geonameId(), e.name(), intern(e.countryCode()),
+            intern(e.admin1Code()), e.admin1Name(), intern(e.featureClass()),
+            intern(e.featureCode()), e.latitude(), e.longitude(), e.population()));
+      }
       Map<String, GazetteerEntry> byCountry = new HashMap<>();
       countries.forEach((iso, index) -> byCountry.put(iso, entries.get(index)));
       return new Gazetteer(List.copyOf(entries), Collections.unmodifiableMap(byName),
           Collections.unmodifiableMap(primary),
           abbreviations, Map.copyOf(demonyms), Map.copyOf(regionDemonyms),
           Map.copyOf(unlistedRegions), Map.copyOf(byCountry), id);
+    }
+
+    private static String intern(String code) {
+      return code == null ? null : code.intern();
     }
 
     private void fallback(int index, double[] point) {

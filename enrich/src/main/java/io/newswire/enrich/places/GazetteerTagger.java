@@ -1023,8 +1023,12 @@ public final class GazetteerTagger implements PlaceTagger {
   }
 
   private static Place place(GazetteerEntry entry, List<Found> found, boolean focus) {
-    List<Mention> mentions = found.stream().map(GazetteerTagger::mention).toList();
-    boolean onlyEmbedded = found.stream().allMatch(f -> f.kind() == MentionKind.EMBEDDED);
+    List<Mention> mentions = new ArrayList<>(found.size());
+    boolean onlyEmbedded = true;
+    for (Found f : found) {
+      mentions.add(mention(f));
+      onlyEmbedded &= f.kind() == MentionKind.EMBEDDED;
+    }
     double confidence = onlyEmbedded ? 0.5
         : Math.min(0.99, 0.7 + 0.05 * found.size() + (found.get(0).candidates().size() == 1
             ? 0.15 : 0));
@@ -1106,8 +1110,8 @@ public final class GazetteerTagger implements PlaceTagger {
   }
 
   private static Mention mention(Found f) {
-    return Mention.newBuilder().setField(f.field()).setStart(f.start()).setEnd(f.end())
-        .setText(f.text()).setKind(f.kind()).build();
+    // The constructor, not the builder: every field is set, and there is one per name found.
+    return new Mention(f.field(), f.start(), f.end(), f.text(), f.kind());
   }
 
   private static Mention mention(String field, String text, int start, int end,
