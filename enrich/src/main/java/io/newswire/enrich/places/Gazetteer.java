@@ -68,6 +68,8 @@ public final class Gazetteer {
   private final NameHashes startHashes;
   private final NameHashes nameHashes;
   private final NameHashes prefixHashes;
+  /** Hashes of the normalised words that may start a region the gazetteer lacks or a demonym. */
+  private final NameHashes otherStartHashes;
 
   private Gazetteer(List<GazetteerEntry> entries, Map<String, int[]> byName,
       Map<String, int[]> primary, Map<String, int[]> abbreviations,
@@ -122,6 +124,15 @@ public final class Gazetteer {
       }
     }
     this.startHashes = new NameHashes(starts);
+    Set<String> otherStarts = new HashSet<>(regionFirst);
+    List<String> adjectives = new ArrayList<>(demonyms.keySet());
+    adjectives.addAll(regionDemonyms.keySet());
+    for (String word : adjectives) {
+      otherStarts.add(Names.normalise(word));
+      otherStarts.add(Names.normalise(word + "s"));
+      otherStarts.add(Names.normalise(firstWord(word)));
+    }
+    this.otherStartHashes = new NameHashes(otherStarts);
     this.nameHashes = new NameHashes(byName.keySet());
     this.prefixHashes = new NameHashes(prefixes);
   }
@@ -239,6 +250,14 @@ public final class Gazetteer {
    */
   boolean mayContinue(long normalisedWordsHash) {
     return prefixHashes.contains(normalisedWordsHash);
+  }
+
+  /**
+   * Whether a word, by the hash of its normal form, may start a region the gazetteer has no
+   * place for or a demonym, of one word or several: false only where it starts neither.
+   */
+  boolean mayStartOther(long normalisedWordHash) {
+    return otherStartHashes.contains(normalisedWordHash);
   }
 
   /** Whether a word, as written, starts a demonym of several words ("South", "North"). */

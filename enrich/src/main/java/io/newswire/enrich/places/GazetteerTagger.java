@@ -270,73 +270,79 @@ public final class GazetteerTagger implements PlaceTagger {
           && !(firstLength == 5 && text.regionMatches(true, firstStart, "saint", 0, 5))) {
         continue;
       }
-      String firstWord = text.substring(firstStart, firstEnd);
-      if (!startsUpper(firstWord)) {
-        continue;
-      }
-      String firstKey = Names.normalise(firstWord);
-      if (firstHash == 0 && !gazetteer.mayStart(firstKey) && !Names.isArticle(firstKey)
-          && !"saint".equals(firstKey)) {
-        continue;
-      }
-      // "Middle East", "Indian Ocean": regions the gazetteer has no place for.
-      int region = gazetteer.startsUnlistedRegion(firstKey)
-          ? unlistedRegion(text, words, i) : 0;
-      if (region > 0) {
-        int end = words.end(i + region - 1);
-        String surface = text.substring(firstStart, end);
-        String name = gazetteer.unlistedRegion(Names.normalise(surface));
-        MentionKind kind = insideOrganisation(text, words, i, i + region - 1)
-            ? MentionKind.EMBEDDED
-            : Names.normalise(name).equals(Names.normalise(surface)) ? MentionKind.NAME
-            : MentionKind.DEMONYM;
-        found.add(new Found(field, offsets.at(firstStart), offsets.at(end), surface, name, kind,
-            List.of(), weight));
-        i += region - 1;
-        continue;
-      }
-      // "North American", "Europeans", "English": the continent or nation, as a demonym.
-      int nextEnd = i + 1 < words.size() ? words.end(i + 1) : -1;
-      boolean twoWords = nextEnd > 0 && words.start(i + 1) == firstEnd + 1
-          && text.charAt(firstEnd) == ' ' && gazetteer.startsLongerDemonym(firstWord);
-      GazetteerEntry continent = twoWords
-          ? regionDemonym(text.substring(firstStart, nextEnd)) : null;
-      int demonymEnd = continent != null ? nextEnd : firstEnd;
-      if (continent == null) {
-        continent = regionDemonym(firstWord);
-      }
-      if (continent != null) {
-        found.add(new Found(field, offsets.at(firstStart), offsets.at(demonymEnd),
-            text.substring(firstStart, demonymEnd), null, MentionKind.DEMONYM,
-            List.of(continent), weight * 0.2));
-        i += demonymEnd == firstEnd ? 0 : 1;
-        continue;
-      }
-      // "South African" as one demonym; "British" alone, but not in "British Columbia".
-      String demonym = twoWords ? countryDemonym(text.substring(firstStart, nextEnd)) : null;
-      demonymEnd = demonym != null ? nextEnd : firstEnd;
-      if (demonym == null) {
-        demonym = countryDemonym(firstWord);
-        if (demonym != null && gazetteer.startsLongerName(firstKey)
-            && longerNameAt(text, words, i)) {
-          demonym = null;
+      // A plain word that starts no region, demonym or abbreviation goes straight to the names.
+      String firstKey = null;
+      if (firstHash == 0 || gazetteer.mayStartOther(keyHash(NameHashes.EMPTY, firstHash, text,
+          firstStart, firstEnd, firstLength))
+          || firstEnd < text.length() && text.charAt(firstEnd) == '.') {
+        String firstWord = text.substring(firstStart, firstEnd);
+        if (!startsUpper(firstWord)) {
+          continue;
         }
-      }
-      if (demonym != null) {
-        demonyms.computeIfAbsent(demonym, k -> new ArrayList<>()).add(mention(field, text,
-            firstStart, demonymEnd, MentionKind.DEMONYM));
-        i += demonymEnd == firstEnd ? 0 : 1;
-        continue;
-      }
-      // "N.Y." keeps its stops as a word; "Ky." is a word and the stop after it.
-      int stop = firstWord.endsWith(".") ? firstEnd : firstEnd < text.length()
-          && text.charAt(firstEnd) == '.' ? firstEnd + 1 : -1;
-      List<GazetteerEntry> state = stop < 0 ? List.of()
-          : gazetteer.abbreviation(text.substring(firstStart, stop));
-      if (!state.isEmpty()) {
-        found.add(new Found(field, offsets.at(firstStart), offsets.at(stop),
-            text.substring(firstStart, stop), null, MentionKind.NAME, state, weight));
-        continue;
+        firstKey = Names.normalise(firstWord);
+        if (firstHash == 0 && !gazetteer.mayStart(firstKey) && !Names.isArticle(firstKey)
+            && !"saint".equals(firstKey)) {
+          continue;
+        }
+        // "Middle East", "Indian Ocean": regions the gazetteer has no place for.
+        int region = gazetteer.startsUnlistedRegion(firstKey)
+            ? unlistedRegion(text, words, i) : 0;
+        if (region > 0) {
+          int end = words.end(i + region - 1);
+          String surface = text.substring(firstStart, end);
+          String name = gazetteer.unlistedRegion(Names.normalise(surface));
+          MentionKind kind = insideOrganisation(text, words, i, i + region - 1)
+              ? MentionKind.EMBEDDED
+              : Names.normalise(name).equals(Names.normalise(surface)) ? MentionKind.NAME
+              : MentionKind.DEMONYM;
+          found.add(new Found(field, offsets.at(firstStart), offsets.at(end), surface, name, kind,
+              List.of(), weight));
+          i += region - 1;
+          continue;
+        }
+        // "North American", "Europeans", "English": the continent or nation, as a demonym.
+        int nextEnd = i + 1 < words.size() ? words.end(i + 1) : -1;
+        boolean twoWords = nextEnd > 0 && words.start(i + 1) == firstEnd + 1
+            && text.charAt(firstEnd) == ' ' && gazetteer.startsLongerDemonym(firstWord);
+        GazetteerEntry continent = twoWords
+            ? regionDemonym(text.substring(firstStart, nextEnd)) : null;
+        int demonymEnd = continent != null ? nextEnd : firstEnd;
+        if (continent == null) {
+          continent = regionDemonym(firstWord);
+        }
+        if (continent != null) {
+          found.add(new Found(field, offsets.at(firstStart), offsets.at(demonymEnd),
+              text.substring(firstStart, demonymEnd), null, MentionKind.DEMONYM,
+              List.of(continent), weight * 0.2));
+          i += demonymEnd == firstEnd ? 0 : 1;
+          continue;
+        }
+        // "South African" as one demonym; "British" alone, but not in "British Columbia".
+        String demonym = twoWords ? countryDemonym(text.substring(firstStart, nextEnd)) : null;
+        demonymEnd = demonym != null ? nextEnd : firstEnd;
+        if (demonym == null) {
+          demonym = countryDemonym(firstWord);
+          if (demonym != null && gazetteer.startsLongerName(firstKey)
+              && longerNameAt(text, words, i)) {
+            demonym = null;
+          }
+        }
+        if (demonym != null) {
+          demonyms.computeIfAbsent(demonym, k -> new ArrayList<>()).add(mention(field, text,
+              firstStart, demonymEnd, MentionKind.DEMONYM));
+          i += demonymEnd == firstEnd ? 0 : 1;
+          continue;
+        }
+        // "N.Y." keeps its stops as a word; "Ky." is a word and the stop after it.
+        int stop = firstWord.endsWith(".") ? firstEnd : firstEnd < text.length()
+            && text.charAt(firstEnd) == '.' ? firstEnd + 1 : -1;
+        List<GazetteerEntry> state = stop < 0 ? List.of()
+            : gazetteer.abbreviation(text.substring(firstStart, stop));
+        if (!state.isEmpty()) {
+          found.add(new Found(field, offsets.at(firstStart), offsets.at(stop),
+              text.substring(firstStart, stop), null, MentionKind.NAME, state, weight));
+          continue;
+        }
       }
       // Word groups of plain words are cut short by their hashes; others need the first word.
       boolean longer = firstHash != 0 || gazetteer.startsLongerName(firstKey)
@@ -356,7 +362,7 @@ public final class GazetteerTagger implements PlaceTagger {
           continue;
         }
         String surface = text.substring(start, end);
-        String key = n == 1 ? firstKey : Names.normalise(surface);
+        String key = n == 1 && firstKey != null ? firstKey : Names.normalise(surface);
         List<GazetteerEntry> candidates = article.lookup(key);
         if (candidates.isEmpty()
             || !plausible(text, start, end, surface, n, candidates, persons)) {
