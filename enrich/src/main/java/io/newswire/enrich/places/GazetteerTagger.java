@@ -263,11 +263,11 @@ public final class GazetteerTagger implements PlaceTagger {
         continue;
       }
       // Most capitalised words start no name: told from the characters, with no string made.
-      long firstHash = Names.hashAscii(NameHashes.EMPTY, text, firstStart, firstEnd);
+      long firstHash = Names.hashPlain(NameHashes.EMPTY, text, firstStart, firstEnd);
       int firstLength = firstEnd - firstStart;
       if (firstHash != 0 && !gazetteer.mayStart(keyHash(NameHashes.EMPTY, firstHash, text,
           firstStart, firstEnd, firstLength)) && !Names.isArticle(text, firstStart, firstEnd)
-          && !(firstLength == 5 && text.regionMatches(true, firstStart, "saint", 0, 5))) {
+          && !Names.isFolded(text, firstStart, firstEnd, "saint")) {
         continue;
       }
       // A plain word that starts no region, demonym or abbreviation goes straight to the names.
@@ -399,7 +399,7 @@ public final class GazetteerTagger implements PlaceTagger {
         if (start != previousEnd + 1 || text.charAt(previousEnd) != ' '
             || Names.isArticle(text, previousStart, previousEnd)
             || previousEnd - previousStart >= 5
-            && text.regionMatches(true, previousEnd - 5, "saint", 0, 5)) {
+            && Names.isFolded(text, previousEnd - 5, previousEnd, "saint")) {
           return hashes;
         }
         if (!gazetteer.mayContinue(hash)) {
@@ -409,7 +409,7 @@ public final class GazetteerTagger implements PlaceTagger {
         hash = NameHashes.extend(hash, ' ');
         length++;
       }
-      long whole = Names.hashAscii(hash, text, start, end);
+      long whole = Names.hashPlain(hash, text, start, end);
       if (whole == 0) {
         return hashes;
       }
@@ -426,8 +426,8 @@ public final class GazetteerTagger implements PlaceTagger {
    */
   private static long keyHash(long before, long whole, String text, int start, int end,
       int length) {
-    return length > 4 && text.regionMatches(true, end - 2, "ah", 0, 2)
-        ? Names.hashAscii(before, text, start, end - 1) : whole;
+    return length > 4 && Names.isFolded(text, end - 2, end, "ah")
+        ? Names.hashPlain(before, text, start, end - 1) : whole;
   }
 
   private static boolean hasLineBreak(String text, int start, int end) {

@@ -16,6 +16,27 @@ final class Names {
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
   private static final Set<String> ARTICLES = Set.of("al", "el", "ad", "an", "ar", "as", "at",
       "az");
+  /**
+   * The one letter or digit of the normal form of each character up to Latin Extended-B ('Á' and
+   * 'á' to 'a', 'B' to 'b'), or 0 where a character has none: signs, and letters whose normal
+   * form is not one letter. Made by the general pass itself, so the two agree.
+   */
+  private static final char[] FOLDED = new char[0x250];
+
+  static {
+    for (char c = 0; c < FOLDED.length; c++) {
+      if (c < 0x80) {
+        FOLDED[c] = c >= 'A' && c <= 'Z' ? (char) (c + 'a' - 'A')
+            : c >= 'a' && c <= 'z' || c >= '0' && c <= '9' ? c : 0;
+      } else if (Character.isLetter(c)) {
+        String bare = MARKS.matcher(Normalizer.normalize(String.valueOf(c),
+            Normalizer.Form.NFD)).replaceAll("");
+        if (bare.length() == 1 && Character.isLetter(bare.charAt(0))) {
+          FOLDED[c] = Character.toLowerCase(bare.charAt(0));
+        }
+      }
+    }
+  }
 
   private Names() {
   }
@@ -93,17 +114,21 @@ final class Names {
         || c == '‑' || c == '–' || c == 'ʼ' || c == 'ʻ' || c == '`';
   }
 
+  /** The one character the normal form makes of {@code c} (see {@link #FOLDED}), or 0. */
+  static char fold(char c) {
+    return c < FOLDED.length ? FOLDED[c] : 0;
+  }
+
   /**
    * The running hash of a normal form (see {@link NameHashes}) extended by text[start, end)
-   * when that is one word of ASCII letters and digits, whose normal form is its lower case;
-   * 0 for any other word, which needs the general pass. The final "-ah" is the caller's.
+   * when that is one word of letters and digits up to Latin Extended-B, whose normal form is
+   * made letter by letter ("Giá": "gia"); 0 for any other word, which needs the general pass.
+   * The final "-ah" is the caller's.
    */
-  static long hashAscii(long hash, String text, int start, int end) {
+  static long hashPlain(long hash, String text, int start, int end) {
     for (int i = start; i < end; i++) {
-      char c = text.charAt(i);
-      if (c >= 'A' && c <= 'Z') {
-        c += 'a' - 'A';
-      } else if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
+      char c = fold(text.charAt(i));
+      if (c == 0) {
         return 0;
       }
       hash = NameHashes.extend(hash, c);
@@ -111,14 +136,27 @@ final class Names {
     return hash;
   }
 
-  /** Whether text[start, end) is one of the Arabic articles, in any case. */
+  /** Whether text[start, end) is, in normal form, {@code word} (lower-case ASCII). */
+  static boolean isFolded(String text, int start, int end, String word) {
+    if (end - start != word.length()) {
+      return false;
+    }
+    for (int i = 0; i < word.length(); i++) {
+      if (fold(text.charAt(start + i)) != word.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether text[start, end) is one of the Arabic articles, in any case and accent. */
   static boolean isArticle(String text, int start, int end) {
     if (end - start != 2) {
       return false;
     }
-    char a = Character.toLowerCase(text.charAt(start));
-    char b = Character.toLowerCase(text.charAt(start + 1));
-    return a == 'a' && "ldnrstz".indexOf(b) >= 0 || a == 'e' && b == 'l';
+    char a = fold(text.charAt(start));
+    char b = fold(text.charAt(start + 1));
+    return a == 'a' && b != 0 && "ldnrstz".indexOf(b) >= 0 || a == 'e' && b == 'l';
   }
 
   /** Whether a normalised word is one of the Arabic articles the normal form drops. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,23 +34,35 @@ class NameHashesTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"Mosul", "MOSUL", "Basra", "Qayyarah", "Utah", "Oklahoma", "B52"})
-  void shouldHashPlainWordsAsTheirNormalForm(String word) {
+  @CsvSource(delimiter = '|', value = {"Mosul|mosul", "MOSUL|mosul", "Basra|basra", "Utah|utah",
+      "B52|b52", "Giá|gia", "İzmir|izmir", "Ñuñoa|nunoa", "Łódź|łodz", "Øre|øre"})
+  void shouldHashPlainWordsAsTheirNormalForm(String word, String normal) {
     String text = "in " + word + " today";
-    long hash = Names.hashAscii(NameHashes.EMPTY, text, 3, 3 + word.length());
-    String normal = word.toLowerCase(Locale.ROOT);
+    long hash = Names.hashPlain(NameHashes.EMPTY, text, 3, 3 + word.length());
+    assertThat(Names.normalise(word)).isEqualTo(normal);
     assertThat(hash).isEqualTo(NameHashes.of(normal));
   }
 
-  @ParameterizedTest
-  @CsvSource({"Qayyārah", "O'Hare", "U.S.", "al-Qayyara"})
-  void shouldLeaveOtherWordsToTheGeneralPass(String word) {
-    assertThat(Names.hashAscii(NameHashes.EMPTY, word, 0, word.length())).isZero();
+  @Test
+  void shouldFoldEveryCharacterAsTheGeneralPassDoes() {
+    for (char c = 0x80; c < 0x250; c++) {
+      char folded = Names.fold(c);
+      if (folded != 0) {
+        assertThat(Names.normalise("x" + c + "x")).as("U+%04X", (int) c)
+            .isEqualTo("x" + folded + "x");
+      }
+    }
   }
 
   @ParameterizedTest
-  @CsvSource({"al,true", "El,true", "AZ,true", "at,true", "le,false", "St,false", "a,false",
-      "all,false"})
+  @CsvSource({"O'Hare", "U.S.", "al-Qayyara", "Ελλάδα", "Sa\u0303o"})
+  void shouldLeaveOtherWordsToTheGeneralPass(String word) {
+    assertThat(Names.hashPlain(NameHashes.EMPTY, word, 0, word.length())).isZero();
+  }
+
+  @ParameterizedTest
+  @CsvSource({"al,true", "El,true", "AZ,true", "at,true", "Él,true", "le,false", "St,false",
+      "a,false", "all,false"})
   void shouldKnowTheArabicArticlesInAnyCase(String word, boolean article) {
     assertThat(Names.isArticle(word, 0, word.length())).isEqualTo(article);
   }
