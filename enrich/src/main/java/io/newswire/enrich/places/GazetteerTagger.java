@@ -362,7 +362,8 @@ public final class GazetteerTagger implements PlaceTagger {
           continue;
         }
         String surface = text.substring(start, end);
-        String key = n == 1 && firstKey != null ? firstKey : Names.normalise(surface);
+        String key = n == 1 && firstKey != null ? firstKey
+            : groups[n - 1] != 0 ? Names.plainKey(text, start, end) : Names.normalise(surface);
         List<GazetteerEntry> candidates = article.lookup(key);
         if (candidates.isEmpty()
             || !plausible(text, start, end, surface, n, candidates, persons)) {
@@ -1184,15 +1185,17 @@ public final class GazetteerTagger implements PlaceTagger {
         i++;
       }
       int end = i;
-      if (!isInitials(chars, start, end)) {
+      char last = chars[end - 1];
+      boolean trailing = last == '.' || last == '\'' || last == '’' || last == '-';
+      if (trailing && !isInitials(chars, start, end)) {
         while (end > start && ".'’-".indexOf(chars[end - 1]) >= 0) {
           end--;
         }
-        // The possessive is not part of the name: "China's".
-        if (end - start > 3 && (chars[end - 1] == 's' || chars[end - 1] == 'S')
-            && (chars[end - 2] == '\'' || chars[end - 2] == '’')) {
-          end -= 2;
-        }
+      }
+      // The possessive is not part of the name: "China's".
+      if (end - start > 3 && (chars[end - 1] == 's' || chars[end - 1] == 'S')
+          && (chars[end - 2] == '\'' || chars[end - 2] == '’')) {
+        end -= 2;
       }
       words.add(start, end);
     }

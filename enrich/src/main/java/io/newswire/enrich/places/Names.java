@@ -136,6 +136,24 @@ final class Names {
     return hash;
   }
 
+  /**
+   * The normal form of text[start, end) where {@link #hashPlain} took every word of it and
+   * single spaces join them: each letter folded, the final "-ah" read as "-a". The same as
+   * {@link #normalise} there, without its general pass.
+   */
+  static String plainKey(String text, int start, int end) {
+    int length = end - start;
+    if (length > 4 && isFolded(text, end - 2, end, "ah")) {
+      length--;
+    }
+    char[] key = new char[length];
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(start + i);
+      key[i] = c == ' ' ? ' ' : fold(c);
+    }
+    return new String(key);
+  }
+
   /** Whether text[start, end) is, in normal form, {@code word} (lower-case ASCII). */
   static boolean isFolded(String text, int start, int end, String word) {
     if (end - start != word.length()) {

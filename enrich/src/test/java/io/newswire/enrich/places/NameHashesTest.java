@@ -43,6 +43,14 @@ class NameHashesTest {
     assertThat(hash).isEqualTo(NameHashes.of(normal));
   }
 
+  @ParameterizedTest
+  @CsvSource({"Mosul", "Giá Rai", "Umm Qasr", "Qayyarah", "QAYYĀRAH", "New South Wales",
+      "Łódź", "Utah"})
+  void shouldMakeThePlainKeyOfTheGeneralPass(String name) {
+    String text = "in " + name + " today";
+    assertThat(Names.plainKey(text, 3, 3 + name.length())).isEqualTo(Names.normalise(name));
+  }
+
   @Test
   void shouldFoldEveryCharacterAsTheGeneralPassDoes() {
     for (char c = 0x80; c < 0x250; c++) {
