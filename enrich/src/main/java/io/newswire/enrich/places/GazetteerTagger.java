@@ -35,6 +35,10 @@ public final class GazetteerTagger implements PlaceTagger {
   private static final int MAX_WORDS = 4;
   /** Marks a word group no name can be ({@link #groupHashes}). */
   private static final long NO_NAME = 1;
+  /** What a name says by itself ({@link #byItself}). */
+  private static final int NO_PLACE_NAME = 0;
+  private static final int PLACE_NAME = 1;
+  private static final int MAJOR_NAME = 2;
   /** Marks a name that resolves to no place ({@link #resolve}). */
   private static final GazetteerEntry NO_PLACE = new GazetteerEntry(0, "", null, null, null,
       "", "", Double.NaN, Double.NaN, 0);
@@ -124,6 +128,8 @@ public final class GazetteerTagger implements PlaceTagger {
     final Set<String> persons = new HashSet<>();
     private final Map<String, List<GazetteerEntry>> lookups = new HashMap<>();
     private final Map<String, List<GazetteerEntry>> owners = new HashMap<>();
+    /** What each name found says by itself ({@link #byItself}). */
+    final Map<String, Integer> surfaces = new HashMap<>();
 
     /** {@link Gazetteer#lookup}. */
     List<GazetteerEntry> lookup(String key) {
@@ -366,7 +372,7 @@ public final class GazetteerTagger implements PlaceTagger {
             : groups[n - 1] != 0 ? Names.plainKey(text, start, end) : Names.normalise(surface);
         List<GazetteerEntry> candidates = article.lookup(key);
         if (candidates.isEmpty()
-            || !plausible(text, start, end, surface, n, candidates, persons)) {
+            || !plausible(text, start, end, surface, n, candidates, article)) {
           continue;
         }
         candidates = narrow(candidates, text, start, end);
@@ -511,24 +517,18 @@ public final class GazetteerTagger implements PlaceTagger {
 
   /** The filters against the classic false positives. */
   private boolean plausible(String text, int start, int end, String surface, int words,
-      List<GazetteerEntry> candidates, Set<String> persons) {
-    if (stopwords.contains(surface)
-        || words == 1 && ORGANISATION_WORDS.contains(surface)) {
+      List<GazetteerEntry> candidates, Article article) {
+    Set<String> persons = article.persons;
+    // What the name alone says, the same wherever it recurs in the article.
+    Integer known = article.surfaces.get(surface);
+    if (known == null) {
+      known = byItself(surface, words, candidates);
+      article.surfaces.put(surface, known);
+    }
+    if (known == NO_PLACE_NAME) {
       return false;
     }
-    boolean major = false;
-    for (GazetteerEntry c : candidates) {
-      major |= isMajor(c);
-    }
-    boolean abbreviation = isAbbreviation(surface);
-    // Acronyms are places only when they stand for a country, division or region ("UAE",
-    // "U.S."); otherwise they are codes, parties and companies that share a GeoNames code.
-    if (abbreviation && !major) {
-      return false;
-    }
-    if (!abbreviation && allCommonWords(surface)) {
-      return false;
-    }
+    boolean major = known == MAJOR_NAME;
     String before = text.substring(Math.max(0, start - 24), start);
     String previousWord = previousWord(before);
     if (PERSON_PARTICLES.contains(previousWord.replace(".", ""))) {
@@ -587,6 +587,32 @@ public final class GazetteerTagger implements PlaceTagger {
       return person(surface, words, candidates, persons);
     }
     return true;
+  }
+
+  /**
+   * What a name says by itself: {@link #NO_PLACE_NAME} for a stopword, an organisation's word,
+   * an acronym of no major place or common words only; {@link #MAJOR_NAME} where a candidate is
+   * a country, division or region; {@link #PLACE_NAME} otherwise.
+   */
+  private int byItself(String surface, int words, List<GazetteerEntry> candidates) {
+    if (stopwords.contains(surface)
+        || words == 1 && ORGANISATION_WORDS.contains(surface)) {
+      return NO_PLACE_NAME;
+    }
+    boolean major = false;
+    for (GazetteerEntry c : candidates) {
+      major |= isMajor(c);
+    }
+    boolean abbreviation = isAbbreviation(surface);
+    // Acronyms are places only when they stand for a country, division or region ("UAE",
+    // "U.S."); otherwise they are codes, parties and companies that share a GeoNames code.
+    if (abbreviation && !major) {
+      return NO_PLACE_NAME;
+    }
+    if (!abbreviation && allCommonWords(surface)) {
+      return NO_PLACE_NAME;
+    }
+    return major ? MAJOR_NAME : PLACE_NAME;
   }
 
   /** Notes a lone word taken for a person's name, so that it is no place anywhere else. */
