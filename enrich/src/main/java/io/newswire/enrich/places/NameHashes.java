@@ -64,7 +64,7 @@ final class NameHashes {
   }
 
   /** Spreads FNV's bits over the whole word (MurmurHash3's finaliser). */
-  private static long mix(long hash) {
+  static long mix(long hash) {
     long h = (hash ^ hash >>> 33) * 0xff51afd7ed558ccdL;
     h = (h ^ h >>> 33) * 0xc4ceb9fe1a85ec53L;
     return h ^ h >>> 33;

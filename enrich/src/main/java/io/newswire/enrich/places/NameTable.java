@@ -18,7 +18,6 @@ import java.util.concurrent.ThreadLocalRandom;
  * make the table pick other seeds.
  */
 final class NameTable {
-  private static final long PRIME = 0x100000001b3L;
   private static final long OTHER_PRIME = 0x9e3779b97f4a7c15L;
   private static final long HIGH = 0xffffffff00000000L;
 
@@ -152,11 +151,9 @@ final class NameTable {
   private static long hash(String name, long seed) {
     long h = seed;
     for (int i = 0; i < name.length(); i++) {
-      h = (h ^ name.charAt(i)) * PRIME;
+      h = NameHashes.extend(h, name.charAt(i));
     }
-    h = (h ^ h >>> 33) * 0xff51afd7ed558ccdL;
-    h = (h ^ h >>> 33) * 0xc4ceb9fe1a85ec53L;
-    h ^= h >>> 33;
+    h = NameHashes.mix(h);
     return h == 0 ? 1 : h;
   }
 
