@@ -22,7 +22,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Finds place names by longest normalised match against the gazetteer, drops the classic false
@@ -81,9 +82,11 @@ public final class GazetteerTagger implements PlaceTagger {
       "Downtown", "Metro", "Old", "New", "Inner", "Outer", "In", "At", "From", "To", "The",
       "And", "Of", "For", "On", "By", "With", "Across", "Near", "Outside", "Inside", "Like",
       "Rural", "Coastal", "Mainland", "Occupied", "Democratic", "Republic", "Mr", "Mrs");
-  private static final Pattern TOWN_BEFORE = Pattern.compile("\\b(city|town|village) of $");
-  private static final Pattern DIVISION_BEFORE = Pattern.compile("\\b(state|province) of $");
-  private static final Pattern DIVISION_AFTER = Pattern.compile(" (Gov\\.|Governor\\b|state\\b)");
+  /** Words before "of" and a name that make it a town ("the city of Turkey"). */
+  private static final List<String> TOWN_BEFORE = List.of("city of ", "town of ",
+      "village of ");
+  /** Words before "of" and a name that make it a division ("the state of New York"). */
+  private static final List<String> DIVISION_BEFORE = List.of("state of ", "province of ");
   private static final boolean[] ASCII_WORD = new boolean[0x80];
 
   static {
@@ -102,6 +105,10 @@ public final class GazetteerTagger implements PlaceTagger {
   /** Words after a name that say the name is a place ("Hamam al-Alil district"). */
   private static final Set<String> PLACE_NOUNS = Set.of("district", "province", "governorate",
       "village", "town", "neighbourhood", "neighborhood", "camp", "region");
+  /** The first letters of {@link #NAME_NOUNS} and {@link #PLACE_NOUNS}. */
+  private static final String NOUN_INITIALS = Stream.concat(NAME_NOUNS.stream(),
+      PLACE_NOUNS.stream()).map(noun -> noun.substring(0, 1)).distinct().sorted()
+      .collect(Collectors.joining());
 
   private final Gazetteer gazetteer;
   private final Set<String> stopwords;
@@ -130,6 +137,51 @@ public final class GazetteerTagger implements PlaceTagger {
     private final Map<String, List<GazetteerEntry>> owners = new HashMap<>();
     /** What each name found says by itself ({@link #byItself}). */
     final Map<String, Integer> surfaces = new HashMap<>();
+    /** The word groups of plain words met so far, by the hash of their normal form. */
+    private Group[] groups = new Group[64];
+    private int groupCount;
+    /** Scratch for {@link #groupHashes}. */
+    final long[] hashes = new long[MAX_WORDS];
+
+    /**
+     * The word group text[start, end) of plain words whose normal form hashes to {@code hash},
+     * made the first time its surface is met and found again, with no string made, when it
+     * recurs.
+     */
+    Group group(String text, int start, int end, long hash) {
+      int mask = groups.length - 1;
+      for (int slot = (int) NameHashes.mix(hash) & mask; ; slot = slot + 1 & mask) {
+        Group group = groups[slot];
+        if (group == null) {
+          String key = Names.plainKey(text, start, end);
+          group = new Group(hash, text.substring(start, end), key, lookup(key));
+          groups[slot] = group;
+          if (++groupCount * 2 > groups.length) {
+            grow();
+          }
+          return group;
+        }
+        if (group.hash == hash && group.surface.length() == end - start
+            && text.startsWith(group.surface, start)) {
+          return group;
+        }
+      }
+    }
+
+    private void grow() {
+      Group[] old = groups;
+      groups = new Group[old.length * 2];
+      int mask = groups.length - 1;
+      for (Group group : old) {
+        if (group != null) {
+          int slot = (int) NameHashes.mix(group.hash) & mask;
+          while (groups[slot] != null) {
+            slot = slot + 1 & mask;
+          }
+          groups[slot] = group;
+        }
+      }
+    }
 
     /** {@link Gazetteer#lookup}. */
     List<GazetteerEntry> lookup(String key) {
@@ -154,6 +206,25 @@ public final class GazetteerTagger implements PlaceTagger {
         }
       }
       return false;
+    }
+  }
+
+  /**
+   * A word group as written, its normal form and candidates, and what it says by itself
+   * ({@link #byItself}, -1 until asked).
+   */
+  private static final class Group {
+    final long hash;
+    final String surface;
+    final String key;
+    final List<GazetteerEntry> candidates;
+    int byItself = -1;
+
+    Group(long hash, String surface, String key, List<GazetteerEntry> candidates) {
+      this.hash = hash;
+      this.surface = surface;
+      this.key = key;
+      this.candidates = candidates;
     }
   }
 
@@ -354,7 +425,7 @@ public final class GazetteerTagger implements PlaceTagger {
       boolean longer = firstHash != 0 || gazetteer.startsLongerName(firstKey)
           || Names.isArticle(firstKey) || "saint".equals(firstKey);
       int most = longer ? Math.min(MAX_WORDS, words.size() - i) : 1;
-      long[] groups = groupHashes(text, words, i, most);
+      long[] groups = groupHashes(text, words, i, most, article.hashes);
       for (int n = most; n >= 1; n--) {
         if (groups[n - 1] == NO_NAME
             || groups[n - 1] != 0 && !gazetteer.mayBeName(groups[n - 1])) {
@@ -367,12 +438,13 @@ public final class GazetteerTagger implements PlaceTagger {
             || hasLineBreak(text, start, end))) {
           continue;
         }
-        String surface = text.substring(start, end);
-        String key = n == 1 && firstKey != null ? firstKey
-            : groups[n - 1] != 0 ? Names.plainKey(text, start, end) : Names.normalise(surface);
-        List<GazetteerEntry> candidates = article.lookup(key);
+        Group group = groups[n - 1] != 0 ? article.group(text, start, end, groups[n - 1]) : null;
+        String surface = group != null ? group.surface : text.substring(start, end);
+        String key = group != null ? group.key
+            : n == 1 && firstKey != null ? firstKey : Names.normalise(surface);
+        List<GazetteerEntry> candidates = group != null ? group.candidates : article.lookup(key);
         if (candidates.isEmpty()
-            || !plausible(text, start, end, surface, n, candidates, article)) {
+            || !plausible(text, start, end, surface, n, candidates, article, group)) {
           continue;
         }
         candidates = narrow(candidates, text, start, end);
@@ -392,8 +464,8 @@ public final class GazetteerTagger implements PlaceTagger {
    * where a group needs the general normal form, and {@link #NO_NAME} for groups longer than
    * every name that starts with the shorter group.
    */
-  private long[] groupHashes(String text, Words words, int i, int most) {
-    long[] hashes = new long[most];
+  private long[] groupHashes(String text, Words words, int i, int most, long[] hashes) {
+    Arrays.fill(hashes, 0);
     long hash = NameHashes.EMPTY;
     int length = 0;
     for (int n = 1; n <= most; n++) {
@@ -502,12 +574,14 @@ public final class GazetteerTagger implements PlaceTagger {
     if (!afterOf && !beforeWord) {
       return candidates;
     }
-    String before = text.substring(Math.max(0, start - 12), start).toLowerCase(Locale.ROOT);
-    if (TOWN_BEFORE.matcher(before).find()) {
+    int from = Math.max(0, start - 12);
+    if (endsWithWords(text, from, start, TOWN_BEFORE)) {
       return candidates.stream().filter(c -> "P".equals(c.featureClass())).toList();
     }
-    String after = text.substring(end, Math.min(text.length(), end + 10));
-    if (DIVISION_BEFORE.matcher(before).find() || DIVISION_AFTER.matcher(after).lookingAt()) {
+    int to = Math.min(text.length(), end + 10);
+    if (endsWithWords(text, from, start, DIVISION_BEFORE)
+        || text.startsWith(" Gov.", end) || startsWithWord(text, end, to, " Governor")
+        || startsWithWord(text, end, to, " state")) {
       List<GazetteerEntry> divisions = candidates.stream()
           .filter(GazetteerEntry::isAdmin1).toList();
       return divisions.isEmpty() ? candidates : divisions;
@@ -515,38 +589,92 @@ public final class GazetteerTagger implements PlaceTagger {
     return candidates;
   }
 
+  /**
+   * Whether text[from, to) ends in one of {@code phrases} (lower case, matched in any case)
+   * that starts a word there.
+   */
+  private static boolean endsWithWords(String text, int from, int to, List<String> phrases) {
+    for (String phrase : phrases) {
+      int at = to - phrase.length();
+      if (at >= from && (at == from || !isWordChar(text.charAt(at - 1)))
+          && matchesLowerCase(text, at, phrase)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean matchesLowerCase(String text, int at, String lowerCase) {
+    for (int i = 0; i < lowerCase.length(); i++) {
+      if (Character.toLowerCase(text.charAt(at + i)) != lowerCase.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether text[from, to) starts with {@code word} followed by no letter or digit. */
+  private static boolean startsWithWord(String text, int from, int to, String word) {
+    int end = from + word.length();
+    return end <= to && text.startsWith(word, from)
+        && (end == to || !isWordChar(text.charAt(end)));
+  }
+
+  private static boolean isWordChar(char c) {
+    return c == '_' || Character.isLetterOrDigit(c);
+  }
+
   /** The filters against the classic false positives. */
   private boolean plausible(String text, int start, int end, String surface, int words,
-      List<GazetteerEntry> candidates, Article article) {
+      List<GazetteerEntry> candidates, Article article, Group group) {
     Set<String> persons = article.persons;
     // What the name alone says, the same wherever it recurs in the article.
-    Integer known = article.surfaces.get(surface);
-    if (known == null) {
-      known = byItself(surface, words, candidates);
-      article.surfaces.put(surface, known);
+    int known;
+    if (group != null) {
+      if (group.byItself < 0) {
+        group.byItself = byItself(surface, words, candidates);
+      }
+      known = group.byItself;
+    } else {
+      known = article.surfaces.computeIfAbsent(surface, s -> byItself(s, words, candidates));
     }
     if (known == NO_PLACE_NAME) {
       return false;
     }
     boolean major = known == MAJOR_NAME;
-    String before = text.substring(Math.max(0, start - 24), start);
-    String previousWord = previousWord(before);
+    // The 24 characters before the name and the 12 after it are its context.
+    int from = Math.max(0, start - 24);
+    int to = Math.min(text.length(), end + 12);
+    // The letters and full stops right before the spaces before the name; only a capitalised
+    // word or "bin" is asked more of (full stops aside: "Gen.").
+    int previousEnd = start;
+    while (previousEnd > from && Character.isWhitespace(text.charAt(previousEnd - 1))) {
+      previousEnd--;
+    }
+    int previousStart = previousEnd;
+    while (previousStart > from && (Character.isLetter(text.charAt(previousStart - 1))
+        || text.charAt(previousStart - 1) == '.')) {
+      previousStart--;
+    }
+    char previousInitial = previousStart < previousEnd ? text.charAt(previousStart) : ' ';
+    String previousWord = Character.isUpperCase(previousInitial) || previousInitial == 'b'
+        || previousInitial == '.' ? text.substring(previousStart, previousEnd) : "";
     if (PERSON_PARTICLES.contains(previousWord.replace(".", ""))) {
       return person(surface, words, candidates, persons);
     }
-    if (afterOutletVerb(before)) {
+    if (previousEnd < start && afterOutletVerb(text, from, previousEnd)) {
       return false;
     }
-    String after = text.substring(end, Math.min(text.length(), end + 12));
     // "Hamam" in "Hamam al-Alil" and "Metcalfe" in "Metcalfe County" are parts of longer
     // names the gazetteer lacks.
-    if (after.startsWith(" al-") || after.startsWith(" el-") || startsWithNameNoun(after)) {
+    if (text.startsWith(" al-", end) || text.startsWith(" el-", end)
+        || startsWithNameNoun(text, end, to)) {
       return false;
     }
     // "Wal" in "Wal-Mart": a compound's capitalised halves make a name of their own, unless
     // both are places ("Amsterdam-London").
-    if (!major && after.length() > 1 && after.charAt(0) == '-'
-        && Character.isUpperCase(after.charAt(1))) {
+    if (!major && to - end > 1 && text.charAt(end) == '-'
+        && Character.isUpperCase(text.charAt(end + 1))) {
       String half = text.substring(end + 1, end + 1 + wordLength(text, end + 1));
       if (!gazetteer.contains(Names.normalise(half))) {
         return false;
@@ -557,8 +685,8 @@ public final class GazetteerTagger implements PlaceTagger {
     if (words > 1) {
       return true;
     }
-    boolean spaceAfter = !after.isEmpty() && Character.isWhitespace(after.charAt(0));
-    if (spaceAfter && personVerbAfter(after)
+    boolean spaceAfter = to > end && Character.isWhitespace(text.charAt(end));
+    if (spaceAfter && personVerbAfter(text, end, to)
         && (FIRST_NAME_COUNTRIES.contains(surface) || noCountry(candidates))) {
       return person(surface, words, candidates, persons);
     }
@@ -568,18 +696,17 @@ public final class GazetteerTagger implements PlaceTagger {
     for (int k = 0; major && !prominent && k < candidates.size(); k++) {
       prominent = isProminent(candidates.get(k));
     }
-    int next = spaceAfter && after.charAt(0) == ' ' ? capitalisedLength(after, 1) : 0;
+    int next = spaceAfter && text.charAt(end) == ' ' ? capitalisedLength(text, end + 1, to) : 0;
     if (next > 0 && (!prominent || FIRST_NAME_COUNTRIES.contains(surface))
-        && !ORGANISATION_WORDS.contains(after.substring(1, 1 + next))
-        && !isNotablePlace(after.substring(1, 1 + next))) {
+        && !ORGANISATION_WORDS.contains(text.substring(end + 1, end + 1 + next))
+        && !isNotablePlace(text.substring(end + 1, end + 1 + next))) {
       return false;
     }
     // A lone word after a capitalised word that is no place is likely a surname ("Mohamed
     // Salah"), unless that word only qualifies the place ("Northern Iraq").
     if (!prominent && !previousWord.isEmpty() && Character.isUpperCase(previousWord.charAt(0))
-        && before.length() > previousWord.length() && before.charAt(before.length() - 1) == ' '
-        && before.startsWith(previousWord, before.length() - previousWord.length() - 1)
-        && capitalisedLength(previousWord, 0) == previousWord.length()
+        && previousEnd == start - 1 && text.charAt(previousEnd) == ' '
+        && capitalisedLength(previousWord, 0, previousWord.length()) == previousWord.length()
         && !QUALIFIERS.contains(previousWord)
         && !commonWords.contains(previousWord.toLowerCase(Locale.ROOT))
         && (!isNotablePlace(previousWord) || FIRST_NAME_COUNTRIES.contains(previousWord))
@@ -653,52 +780,32 @@ public final class GazetteerTagger implements PlaceTagger {
     return true;
   }
 
-  /** The letters and full stops right before the trailing spaces of {@code before}. */
-  private static String previousWord(String before) {
-    int end = before.length();
-    while (end > 0 && Character.isWhitespace(before.charAt(end - 1))) {
-      end--;
-    }
-    int start = end;
-    while (start > 0 && (Character.isLetter(before.charAt(start - 1))
-        || before.charAt(start - 1) == '.')) {
-      start--;
-    }
-    return before.substring(start, end);
-  }
-
-  /** Whether the text before a name ends in a verb of telling ("told Diyaruna"). */
-  private static boolean afterOutletVerb(String before) {
-    int end = before.length();
-    while (end > 0 && Character.isWhitespace(before.charAt(end - 1))) {
-      end--;
-    }
-    if (end == before.length()) {
-      return false;
-    }
+  /**
+   * Whether text[from, to), which ends in the word before the spaces before a name, ends in a
+   * verb of telling ("told Diyaruna").
+   */
+  private static boolean afterOutletVerb(String text, int from, int to) {
     for (String verb : OUTLET_VERBS) {
-      int at = end - verb.length();
-      if (at >= 0 && before.startsWith(verb, at)
-          && (at == 0 || !Character.isLetter(before.charAt(at - 1)))) {
+      int at = to - verb.length();
+      if (at >= from && text.startsWith(verb, at)
+          && (at == from || !Character.isLetter(text.charAt(at - 1)))) {
         return true;
       }
     }
     return false;
   }
 
-  /** Whether spaces and one of {@link #PERSON_VERBS}, a whole word, start the text. */
-  private static boolean personVerbAfter(String after) {
-    int at = 0;
-    while (at < after.length() && Character.isWhitespace(after.charAt(at))) {
+  /** Whether spaces and one of {@link #PERSON_VERBS}, a whole word, start text[from, to). */
+  private static boolean personVerbAfter(String text, int from, int to) {
+    int at = from;
+    while (at < to && Character.isWhitespace(text.charAt(at))) {
       at++;
     }
-    if (at == 0) {
+    if (at == from) {
       return false;
     }
     for (String verb : PERSON_VERBS) {
-      int end = at + verb.length();
-      if (after.startsWith(verb, at) && (end == after.length()
-          || !Character.isLetterOrDigit(after.charAt(end)) && after.charAt(end) != '_')) {
+      if (startsWithWord(text, at, to, verb)) {
         return true;
       }
     }
@@ -706,16 +813,15 @@ public final class GazetteerTagger implements PlaceTagger {
   }
 
   /**
-   * The length of the capitalised word at {@code from}: a capital and at least one small letter,
-   * apostrophe or hyphen ("Saleh", "O’Neil"); 0 where there is none.
+   * The length of the capitalised word at {@code from}, up to {@code to}: a capital and at least
+   * one small letter, apostrophe or hyphen ("Saleh", "O’Neil"); 0 where there is none.
    */
-  private static int capitalisedLength(String text, int from) {
-    if (from >= text.length()
-        || Character.getType(text.charAt(from)) != Character.UPPERCASE_LETTER) {
+  private static int capitalisedLength(String text, int from, int to) {
+    if (from >= to || Character.getType(text.charAt(from)) != Character.UPPERCASE_LETTER) {
       return 0;
     }
     int end = from + 1;
-    while (end < text.length() && (Character.getType(text.charAt(end))
+    while (end < to && (Character.getType(text.charAt(end))
         == Character.LOWERCASE_LETTER || "'’-".indexOf(text.charAt(end)) >= 0)) {
       end++;
     }
@@ -770,16 +876,18 @@ public final class GazetteerTagger implements PlaceTagger {
     return end - from;
   }
 
-  /** Whether text starts with a space and a word of {@link #NAME_NOUNS}. */
-  private static boolean startsWithNameNoun(String text) {
-    if (text.length() < 5 || text.charAt(0) != ' ') {
+  /** Whether text[from, to) starts with a space and a word of {@link #NAME_NOUNS}. */
+  private static boolean startsWithNameNoun(String text, int from, int to) {
+    // Every name noun is capitalised.
+    if (to - from < 5 || text.charAt(from) != ' '
+        || !Character.isUpperCase(text.charAt(from + 1))) {
       return false;
     }
-    int end = 1;
-    while (end < text.length() && Character.isLetter(text.charAt(end))) {
+    int end = from + 1;
+    while (end < to && Character.isLetter(text.charAt(end))) {
       end++;
     }
-    return isNameNoun(text.substring(1, end));
+    return isNameNoun(text.substring(from + 1, end));
   }
 
   /** Whether a word is one of {@link #NAME_NOUNS}, also in capitals ("LAUREL COUNTY"). */
@@ -799,29 +907,41 @@ public final class GazetteerTagger implements PlaceTagger {
   private static boolean insideOrganisation(String text, Words words, int from, int to) {
     int last = to;
     while (last + 1 < words.size()) {
-      String next = text.substring(words.start(last + 1), words.end(last + 1));
-      boolean connector = next.equals("of") || next.equals("and") || next.equals("the")
-          || next.equals("for");
-      if (!connector && !startsUpper(next)) {
+      int start = words.start(last + 1);
+      int end = words.end(last + 1);
+      boolean connector = isWord(text, start, end, "of") || isWord(text, start, end, "and")
+          || isWord(text, start, end, "the") || isWord(text, start, end, "for");
+      if (!connector && !startsUpper(text, start, end)) {
         break;
       }
       last++;
-      if (ORGANISATION_WORDS.contains(next)) {
+      if (isOrganisationWord(text, start, end)) {
         return true;
       }
     }
     // "Islamic State of Iraq and the Levant": back over capitalised words and connectors.
     for (int i = from - 1; i >= Math.max(0, from - 6); i--) {
-      String previous = text.substring(words.start(i), words.end(i));
-      if (ORGANISATION_WORDS.contains(previous)) {
+      int start = words.start(i);
+      int end = words.end(i);
+      if (isOrganisationWord(text, start, end)) {
         return true;
       }
-      if (!startsUpper(previous) && !previous.equals("of") && !previous.equals("the")
-          && !previous.equals("and")) {
+      if (!startsUpper(text, start, end) && !isWord(text, start, end, "of")
+          && !isWord(text, start, end, "the") && !isWord(text, start, end, "and")) {
         break;
       }
     }
     return false;
+  }
+
+  private static boolean isWord(String text, int start, int end, String word) {
+    return end - start == word.length() && text.startsWith(word, start);
+  }
+
+  /** Whether text[start, end) is one of {@link #ORGANISATION_WORDS}, all capitalised. */
+  private static boolean isOrganisationWord(String text, int start, int end) {
+    return Character.isUpperCase(text.charAt(start))
+        && ORGANISATION_WORDS.contains(text.substring(start, end));
   }
 
   /**
@@ -1100,6 +1220,12 @@ public final class GazetteerTagger implements PlaceTagger {
       if (!Character.isUpperCase(previous) && previous != 'a' && previous != 'e') {
         continue;
       }
+      // Name nouns are capitalised, place nouns are not: either way the first letter is one
+      // of theirs.
+      char initial = body.charAt(words.start(k));
+      if (NOUN_INITIALS.indexOf(initial) < 0) {
+        continue;
+      }
       String noun = body.substring(words.start(k), words.end(k));
       boolean partOfName = isNameNoun(noun);
       if (!partOfName && !PLACE_NOUNS.contains(noun)
@@ -1110,7 +1236,7 @@ public final class GazetteerTagger implements PlaceTagger {
       int first = k;
       while (first > 0 && k - first < 5 && body.charAt(words.end(first - 1)) == ' '
           && words.end(first - 1) + 1 == words.start(first)
-          && startsUpper(body.substring(words.start(first - 1), words.end(first - 1)))) {
+          && startsUpper(body, words.start(first - 1), words.end(first - 1))) {
         first--;
       }
       while (first < k && commonWords.contains(body.substring(words.start(first),
@@ -1276,6 +1402,14 @@ public final class GazetteerTagger implements PlaceTagger {
   private static boolean startsUpper(String text, int start) {
     if (text.startsWith("al-", start) || text.startsWith("el-", start)) {
       return start + 3 < text.length() && Character.isUpperCase(text.codePointAt(start + 3));
+    }
+    return Character.isUpperCase(text.codePointAt(start));
+  }
+
+  /** {@link #startsUpper(String)} of text[start, end). */
+  private static boolean startsUpper(String text, int start, int end) {
+    if (text.startsWith("al-", start) || text.startsWith("el-", start)) {
+      return end - start > 3 && Character.isUpperCase(text.codePointAt(start + 3));
     }
     return Character.isUpperCase(text.codePointAt(start));
   }
