@@ -336,11 +336,16 @@ class GazetteerTaggerTest {
     PlaceTagger.PlaceTags turkey = tag("Dancing returns to the city of Turkey on Friday.");
     PlaceTagger.PlaceTags governor = tag("New York Gov. Andrew Cuomo spoke.");
     PlaceTagger.PlaceTags bronx = tag("He trained at a hospital in Bronx, New York.");
+    PlaceTagger.PlaceTags state = tag("Rain fell across the State of Washington.");
+    PlaceTagger.PlaceTags statements = tag("Officials in Washington statements denied it.");
 
     assertThat(turkey.places()).extracting(Place::getName, Place::getGeonameId)
         .containsExactly(tuple("Turkey", null));
     assertThat(governor.places()).extracting(Place::getFeatureCode).containsExactly("ADM1");
     assertThat(bronx.places()).filteredOn(p -> "New York".equals(p.getName()))
         .extracting(Place::getFeatureCode).containsExactly("ADM1");
+    // In any case, but only as whole words.
+    assertThat(state.places()).extracting(Place::getFeatureCode).containsExactly("ADM1");
+    assertThat(statements.places()).extracting(Place::getFeatureCode).containsExactly("PPLC");
   }
 }
