@@ -460,9 +460,10 @@ public final class GazetteerTagger implements PlaceTagger {
 
   /**
    * The hashes of the normal forms of the groups of 1 to {@code most} words from word {@code i}
-   * (see {@link NameHashes}), as far as those are plain ASCII words joined by single spaces; 0
-   * where a group needs the general normal form, and {@link #NO_NAME} for groups longer than
-   * every name that starts with the shorter group.
+   * (see {@link NameHashes}), as far as those are plain words with gaps of ASCII signs between
+   * them ({@link Names#isSpace}); 0 where a group needs the general normal form, and
+   * {@link #NO_NAME} for groups longer than every name that starts with the shorter group.
+   * Written into {@code hashes}.
    */
   private long[] groupHashes(String text, Words words, int i, int most, long[] hashes) {
     Arrays.fill(hashes, 0);
@@ -475,7 +476,7 @@ public final class GazetteerTagger implements PlaceTagger {
         int previousStart = words.start(i + n - 2);
         int previousEnd = words.end(i + n - 2);
         // The normal form drops an Arabic article and shortens "Saint" before another word.
-        if (start != previousEnd + 1 || text.charAt(previousEnd) != ' '
+        if (!Names.isSpace(text, previousEnd, start)
             || Names.isArticle(text, previousStart, previousEnd)
             || previousEnd - previousStart >= 5
             && Names.isFolded(text, previousEnd - 5, previousEnd, "saint")) {

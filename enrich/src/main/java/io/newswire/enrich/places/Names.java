@@ -138,20 +138,46 @@ final class Names {
 
   /**
    * The normal form of text[start, end) where {@link #hashPlain} took every word of it and
-   * single spaces join them: each letter folded, the final "-ah" read as "-a". The same as
-   * {@link #normalise} there, without its general pass.
+   * {@link #isSpace} every gap between them: each letter folded, each gap one space, the final
+   * "-ah" read as "-a". The same as {@link #normalise} there, without its general pass.
    */
   static String plainKey(String text, int start, int end) {
-    int length = end - start;
-    if (length > 4 && isFolded(text, end - 2, end, "ah")) {
+    char[] key = new char[end - start];
+    int length = 0;
+    boolean space = false;
+    for (int i = start; i < end; i++) {
+      char c = fold(text.charAt(i));
+      if (c != 0) {
+        if (space) {
+          key[length++] = ' ';
+          space = false;
+        }
+        key[length++] = c;
+      } else {
+        space |= isSeparator(text.charAt(i));
+      }
+    }
+    if (length > 4 && key[length - 2] == 'a' && key[length - 1] == 'h') {
       length--;
     }
-    char[] key = new char[length];
-    for (int i = 0; i < length; i++) {
-      char c = text.charAt(start + i);
-      key[i] = c == ' ' ? ' ' : fold(c);
+    return new String(key, 0, length);
+  }
+
+  /**
+   * Whether the normal form makes one space of text[start, end), a gap between two words: ASCII
+   * signs it drops (", ", ". [") with at least one that separates words (a space, a hyphen, an
+   * apostrophe).
+   */
+  static boolean isSpace(String text, int start, int end) {
+    boolean separated = false;
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      if (c >= 0x80 || fold(c) != 0) {
+        return false;
+      }
+      separated |= isSeparator(c);
     }
-    return new String(key);
+    return separated;
   }
 
   /** Whether text[start, end) is, in normal form, {@code word} (lower-case ASCII). */

@@ -44,11 +44,26 @@ class NameHashesTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"Mosul", "Giá Rai", "Umm Qasr", "Qayyarah", "QAYYĀRAH", "New South Wales",
-      "Łódź", "Utah"})
+  @CsvSource(delimiter = '|', value = {"Mosul", "Giá Rai", "Umm Qasr", "Qayyarah", "QAYYĀRAH",
+      "New South Wales", "Łódź", "Utah", "Kiambu, Kenya", "Amsterdam-London",
+      "Vietnam. [Photo: Sara", "Giá Rai, Vietnam. \"We"})
   void shouldMakeThePlainKeyOfTheGeneralPass(String name) {
     String text = "in " + name + " today";
     assertThat(Names.plainKey(text, 3, 3 + name.length())).isEqualTo(Names.normalise(name));
+  }
+
+  @Test
+  void shouldTellTheGapsTheNormalFormMakesOneSpaceOf() {
+    for (String gap : new String[] {" ", ", ", ". [", "-", "\n", ". \""}) {
+      String text = "Kiambu" + gap + "Kenya";
+      assertThat(Names.isSpace(text, 6, 6 + gap.length())).as("[%s]", gap).isTrue();
+      assertThat(Names.normalise(text)).isEqualTo("kiambu kenya");
+    }
+    // No separator, a letter, or a sign beyond ASCII: the general pass decides.
+    for (String gap : new String[] {"", ",", "'s ", " \u2013 ", "\u00a0"}) {
+      assertThat(Names.isSpace("Kiambu" + gap + "Kenya", 6, 6 + gap.length())).as("[%s]", gap)
+          .isFalse();
+    }
   }
 
   @Test
