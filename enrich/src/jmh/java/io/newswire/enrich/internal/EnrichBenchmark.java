@@ -139,9 +139,9 @@ public class EnrichBenchmark {
   }
 
   @Benchmark
-  public long fingerprints() {
-    String body = parsed.get(index()).body();
-    return Fingerprints.contentHash(body).length() + Fingerprints.simHash(body);
+  public Object fingerprints() {
+    PlaceTagger.ArticleText article = parsed.get(index());
+    return Fingerprints.of(article.headline(), article.body());
   }
 
   @Benchmark

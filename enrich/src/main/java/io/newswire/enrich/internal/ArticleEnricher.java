@@ -71,6 +71,7 @@ public final class ArticleEnricher {
         structure.dateline(), structure.captions().stream().map(Caption::getText).toList(),
         structure.subheadings(), body));
     var published = raw.getPublished() != null ? raw.getPublished() : structure.published();
+    Fingerprints.Of prints = Fingerprints.of(headline, body);
 
     return EnrichedArticle.newBuilder()
         .setId(raw.getId())
@@ -97,8 +98,8 @@ public final class ArticleEnricher {
         .setMentionedDates(DateMentions.find(text, published))
         .setPeople(sources.people())
         .setOrganisations(sources.organisations())
-        .setContentHash(Fingerprints.contentHash(text))
-        .setNearDuplicateSignature(body.isEmpty() ? null : Fingerprints.simHash(body))
+        .setContentHash(prints.contentHash())
+        .setNearDuplicateSignature(prints.nearDuplicateSignature())
         .setPlaces(tags.places())
         .setFocusGeonameId(tags.focusGeonameId())
         .setFocusCountryCode(tags.focusCountryCode())

@@ -9,24 +9,81 @@ import java.util.Locale;
 
 /**
  * Content fingerprints: an exact hash of the normalised text, and a 64-bit SimHash of its word
- * 3-shingles whose Hamming distance measures how near two texts are.
+ * 3-shingles whose Hamming distance measures how near two texts are. Consumers compare both
+ * across articles and over time, so neither may change for the same text.
  */
 final class Fingerprints {
   private static final long FNV_OFFSET = 0xcbf29ce484222325L;
   private static final long FNV_PRIME = 0x100000001b3L;
+  /** ASCII letters and digits in lower case, 0 for every other ASCII character. */
+  private static final char[] ASCII_LOWER = new char[0x80];
+  /** The 8 bits of a byte spread over the 8 bytes of a long, lowest bit in the lowest byte. */
+  private static final long[] SPREAD = new long[256];
+
+  static {
+    for (char c = 0; c < 0x80; c++) {
+      ASCII_LOWER[c] = Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : 0;
+    }
+    for (int b = 0; b < 256; b++) {
+      for (int bit = 0; bit < 8; bit++) {
+        SPREAD[b] |= (long) (b >>> bit & 1) << 8 * bit;
+      }
+    }
+  }
 
   private Fingerprints() {
   }
 
+  /**
+   * The fingerprints of an article.
+   *
+   * @param contentHash hex SHA-256 of the normal form of the headline and body
+   * @param nearDuplicateSignature SimHash of the body; null when it has no text
+   */
+  record Of(String contentHash, Long nearDuplicateSignature) {
+  }
+
+  /**
+   * The fingerprints of an article: its content hash is that of the headline, a blank line and
+   * the body; the near-duplicate signature is the body's.
+   */
+  static Of of(String headline, String body) {
+    String normalBody = normalise(body);
+    String normalHeadline = headline == null ? "" : normalise(headline);
+    // The normal form of "headline\n\nbody": the blank line is one space between two non-empty
+    // parts (normalisation and case folding never reach across a line break).
+    String normal = normalHeadline.isEmpty() ? normalBody
+        : normalBody.isEmpty() ? normalHeadline : normalHeadline + ' ' + normalBody;
+    return new Of(sha256(normal), body.isEmpty() ? null : simHashOfNormal(normalBody));
+  }
+
   /** Unicode NFKC, lower case, punctuation and runs of spaces folded to one space. */
   static String normalise(String text) {
-    boolean ascii = true;
-    for (int i = 0; i < text.length() && ascii; i++) {
-      ascii = text.charAt(i) < 0x80;
+    char[] out = new char[text.length()];
+    int length = 0;
+    boolean space = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 0x80) {
+        return normaliseGenerally(text);
+      }
+      char lower = ASCII_LOWER[c];
+      if (lower != 0) {
+        if (space && length > 0) {
+          out[length++] = ' ';
+        }
+        space = false;
+        out[length++] = lower;
+      } else {
+        space = true;
+      }
     }
-    // ASCII text is its own NFKC form.
-    String folded = (ascii ? text : Normalizer.normalize(text, Normalizer.Form.NFKC))
-        .toLowerCase(Locale.ROOT);
+    // ASCII text is its own NFKC form, and the table its lower case.
+    return new String(out, 0, length);
+  }
+
+  private static String normaliseGenerally(String text) {
+    String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     StringBuilder out = new StringBuilder(folded.length());
     boolean space = false;
     for (int i = 0; i < folded.length(); ) {
@@ -54,19 +111,17 @@ final class Fingerprints {
     return type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
   }
 
-  /** Hex SHA-256 of the normalised text. */
-  static String contentHash(String text) {
+  private static String sha256(String normal) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(normalise(text).getBytes(StandardCharsets.UTF_8)));
+          .digest(normal.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every JVM", e);
     }
   }
 
   /** SimHash over word 3-shingles (single words for texts shorter than three). */
-  static long simHash(String text) {
-    String normal = normalise(text);
+  private static long simHashOfNormal(String normal) {
     // Word boundaries of the normal form, whose words are separated by one space each.
     int count = 1;
     for (int i = 0; i < normal.length(); i++) {
@@ -79,24 +134,30 @@ final class Fingerprints {
       }
     }
     starts[count] = normal.length() + 1;
+    // How many shingles set each bit: eight counters of a byte each per long, byte b of
+    // lanes[k] counting bit 8k + b, emptied into ones before a byte can overflow.
     int[] ones = new int[64];
+    long[] lanes = new long[8];
     int shingles = 0;
     int shingle = Math.min(3, count);
     for (int i = 0; i + shingle <= count; i++) {
       long hash = FNV_OFFSET;
-      for (int j = i; j < i + shingle; j++) {
-        for (int k = starts[j]; k < starts[j + 1] - 1; k++) {
-          hash ^= normal.charAt(k);
-          hash *= FNV_PRIME;
-        }
-        hash ^= ' ';
+      for (int k = starts[i]; k < starts[i + shingle] - 1; k++) {
+        hash ^= normal.charAt(k);
         hash *= FNV_PRIME;
       }
-      shingles++;
-      for (long bits = mix(hash); bits != 0; bits &= bits - 1) {
-        ones[Long.numberOfTrailingZeros(bits)]++;
+      // Each word of the shingle, the last one too, ends in a space.
+      hash ^= ' ';
+      hash *= FNV_PRIME;
+      long bits = mix(hash);
+      for (int k = 0; k < 8; k++) {
+        lanes[k] += SPREAD[(int) (bits >>> 8 * k) & 0xff];
+      }
+      if (++shingles % 255 == 0) {
+        empty(lanes, ones);
       }
     }
+    empty(lanes, ones);
     long signature = 0;
     for (int bit = 0; bit < 64; bit++) {
       // More shingles with the bit set than without.
@@ -105,6 +166,15 @@ final class Fingerprints {
       }
     }
     return signature;
+  }
+
+  private static void empty(long[] lanes, int[] ones) {
+    for (int k = 0; k < 8; k++) {
+      for (int b = 0; b < 8; b++) {
+        ones[8 * k + b] += (int) (lanes[k] >>> 8 * b) & 0xff;
+      }
+      lanes[k] = 0;
+    }
   }
 
   /** Spreads FNV's weak low bits (the finaliser of MurmurHash3). */

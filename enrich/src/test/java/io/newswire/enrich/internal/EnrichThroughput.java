@@ -102,10 +102,8 @@ public final class EnrichThroughput {
     time("language detection", measured, i -> languages.detect(texts.get(i)));
     time("sources (people, organisations)", measured, i -> SourceMentions.find(texts.get(i)));
     time("dates", measured, i -> DateMentions.find(texts.get(i), Instant.now()));
-    time("fingerprints (SHA-256, SimHash)", measured, i -> {
-      Fingerprints.contentHash(texts.get(i));
-      return Fingerprints.simHash(texts.get(i));
-    });
+    time("fingerprints (SHA-256, SimHash)", measured,
+        i -> Fingerprints.of(null, texts.get(i)));
   }
 
   private interface Step {

@@ -1,0 +1,81 @@
+package io.newswire.enrich.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class FingerprintsTest {
+  /** Headline, body, content hash, signature: what the fingerprints of these always were. */
+  static Object[][] known() {
+    return new Object[][] {
+        {"Mosul offensive resumes", "Iraqi forces pushed into western Mosul on Sunday, officials"
+            + " said.\n\nThe push follows weeks of preparation.",
+            "c281f8f6350bd8ef1457c2f8e4f151260403d8a0cf19ee092abc92318f328737",
+            1443614136169534977L},
+        {null, "Short text.",
+            "22549d1ba7cff0fabd6daac998e477a0a9edab875874dd78da976a01d982e0a4",
+            -6090371327375868641L},
+        // Final sigma at either side of the blank line.
+        {"ΟΔΟΣ ΣΟΦΟΚΛΕΟΥΣ", "Η ΑΘΗΝΑ ΣΗΜΕΡΑ. Σ\n\nΣ word",
+            "5990ba0443ebda60a5157bdee6bd2fed758f3d7e768fdc6923db3aa1f0b5abe0",
+            1227346454967812544L},
+        // Compatibility forms, combining marks, other numbers, Unicode spaces.
+        {"Ｆｕｌｌ ｗｉｄｔｈ ﬁnance", "Café\u0301 naïve e\u0301 \u00a0 İstanbul ² Ⅻ x\u2009y",
+            "f040f5803da167ae884e87dfd6036838de7dea2ad48344d39e695d6fe4d46d44",
+            -8505743867015657578L},
+        {"\u0301Headline", "\u0301body starts with a mark",
+            "241a3173b9330f5f0da02494198fdeeb84dc0729dcf3e6f4463d6fc9a20b91d9",
+            -1699001065885454399L},
+        {"—", "“Quoted” – dashes — and … ellipses!!",
+            "241109000c534bec6e085ce5384f85fc10c19722d3ce2cbf3f25e91c4c28bfd8",
+            163960273748688936L},
+        {"Only headline", "",
+            "4b03dfc0e02c8086bd46eaabd06e6ef8cecd0ec568a4aa74909cabf0a7b807a4", null},
+        {"", "one two",
+            "8ab63e29a4ba14e4e1688f9c15e5af90895421358c945b0431f85d66977bd3d2",
+            1615821532277511529L},
+        {"a", "b", "c8687a08aa5d6ed2044328fa6a697ab8e96dc34291e8c2034ae8c38e6fcc6d65",
+            2682292114924641691L},
+        {"Ünïcödé headline", "日本語のテキスト 😀 emoji and 中文",
+            "df9fb379ebf771db193dd3d130afba08cc0ee158701ba29e0641c245e0bab156",
+            7214978371994047553L},
+    };
+  }
+
+  @ParameterizedTest
+  @MethodSource("known")
+  void shouldKeepTheFingerprintsConsumersHaveStored(String headline, String body, String hash,
+      Long signature) {
+    Fingerprints.Of prints = Fingerprints.of(headline, body);
+
+    assertThat(prints.contentHash()).isEqualTo(hash);
+    assertThat(prints.nearDuplicateSignature()).isEqualTo(signature);
+  }
+
+  @ParameterizedTest
+  @MethodSource("known")
+  void shouldHashTheHeadlineAndBodyAsOneText(String headline, String body, String hash,
+      Long signature) {
+    String text = (headline == null ? "" : headline + "\n\n") + body;
+
+    assertThat(Fingerprints.of(null, text).contentHash()).isEqualTo(hash);
+  }
+
+  @Test
+  void shouldTellNearDuplicatesByTheirSignatures() {
+    String story = "Iraqi forces pushed into western Mosul on Sunday after weeks of preparation,"
+        + " officials said, as families fled the fighting towards camps south of the city and"
+        + " aid groups warned of shortages of food and water in the coming days.";
+    long original = Fingerprints.of(null, story).nearDuplicateSignature();
+    long edited = Fingerprints.of("Mosul", story.replace("Sunday", "Monday"))
+        .nearDuplicateSignature();
+    long other = Fingerprints.of(null, "Parliament passed the budget late on Thursday after a"
+        + " long debate over spending on schools, hospitals and roads in the northern provinces.")
+        .nearDuplicateSignature();
+
+    assertThat(Long.bitCount(original ^ edited)).isLessThan(16);
+    assertThat(Long.bitCount(original ^ other)).isGreaterThan(20);
+  }
+}
