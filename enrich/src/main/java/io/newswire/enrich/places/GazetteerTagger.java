@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -111,6 +112,8 @@ public final class GazetteerTagger implements PlaceTagger {
       .collect(Collectors.joining());
 
   private final Gazetteer gazetteer;
+  /** {@link #divisionKey}s by country and division code. */
+  private final Map<String, Map<String, String>> divisionKeys = new ConcurrentHashMap<>();
   private final Set<String> stopwords;
   private final Set<String> commonWords;
 
@@ -252,10 +255,10 @@ public final class GazetteerTagger implements PlaceTagger {
     scan("body", body, bodyWords, 1.0, article);
     // "Dewly Nelson" makes every "Nelson" of the article the man, not the town; a city that
     // big that people know it by that name stays ("CBC Radio's Edmonton AM").
-    found.removeIf(f -> persons.contains(f.text()) && !f.candidates().isEmpty()
-        && f.candidates().stream().noneMatch(
-        c -> isProminent(c) || c.population() >= CITY && f.key() != null
-            && article.isOwnName(f.key(), c)));
+    if (!persons.isEmpty()) {
+      found.removeIf(f -> persons.contains(f.text()) && !f.candidates().isEmpty()
+          && !knownBeyondPeople(f, article));
+    }
     if (lead > 0) {
       int leadEnd = body.codePointCount(0, lead);
       for (int i = 0; i < found.size(); i++) {
@@ -700,7 +703,7 @@ public final class GazetteerTagger implements PlaceTagger {
     int next = spaceAfter && text.charAt(end) == ' ' ? capitalisedLength(text, end + 1, to) : 0;
     if (next > 0 && (!prominent || FIRST_NAME_COUNTRIES.contains(surface))
         && !ORGANISATION_WORDS.contains(text.substring(end + 1, end + 1 + next))
-        && !isNotablePlace(text.substring(end + 1, end + 1 + next))) {
+        && !isNotablePlace(text.substring(end + 1, end + 1 + next), article)) {
       return false;
     }
     // A lone word after a capitalised word that is no place is likely a surname ("Mohamed
@@ -710,7 +713,8 @@ public final class GazetteerTagger implements PlaceTagger {
         && capitalisedLength(previousWord, 0, previousWord.length()) == previousWord.length()
         && !QUALIFIERS.contains(previousWord)
         && !commonWords.contains(previousWord.toLowerCase(Locale.ROOT))
-        && (!isNotablePlace(previousWord) || FIRST_NAME_COUNTRIES.contains(previousWord))
+        && (!isNotablePlace(previousWord, article)
+            || FIRST_NAME_COUNTRIES.contains(previousWord))
         && gazetteer.demonym(previousWord).isEmpty()) {
       return person(surface, words, candidates, persons);
     }
@@ -748,6 +752,17 @@ public final class GazetteerTagger implements PlaceTagger {
       Set<String> persons) {
     if (words == 1 && noCountry(candidates)) {
       persons.add(surface);
+    }
+    return false;
+  }
+
+  /** Whether a candidate of a name is prominent, or a city people know by that name. */
+  private boolean knownBeyondPeople(Found f, Article article) {
+    for (GazetteerEntry c : f.candidates()) {
+      if (isProminent(c)
+          || c.population() >= CITY && f.key() != null && article.isOwnName(f.key(), c)) {
+        return true;
+      }
     }
     return false;
   }
@@ -859,8 +874,8 @@ public final class GazetteerTagger implements PlaceTagger {
    * Whether a word names a place bigger than a village: with a dump of villages nearly every
    * first name is some hamlet, which must not make "Michael Steele" a place name.
    */
-  private boolean isNotablePlace(String word) {
-    for (GazetteerEntry entry : gazetteer.lookup(Names.normalise(word))) {
+  private static boolean isNotablePlace(String word, Article article) {
+    for (GazetteerEntry entry : article.lookup(Names.normalise(word))) {
       if (!isHamlet(entry)) {
         return true;
       }
@@ -1111,7 +1126,7 @@ public final class GazetteerTagger implements PlaceTagger {
    * share without giving it to a country: "Asia" is no vote for the Philippine town. Villages
    * vote only with {@code hamlets}.
    */
-  private static Map<String, Double> shares(List<GazetteerEntry> candidates,
+  private Map<String, Double> shares(List<GazetteerEntry> candidates,
       boolean hamlets) {
     List<String> countries = new ArrayList<>(candidates.size());
     List<String> divisions = new ArrayList<>(candidates.size());
@@ -1129,7 +1144,7 @@ public final class GazetteerTagger implements PlaceTagger {
       }
       // The same vote for first-level divisions, under "CC.code" keys.
       if (c.admin1Code() != null && !c.isCountry()) {
-        String division = c.countryCode() + "." + c.admin1Code();
+        String division = divisionKey(c);
         if (!divisions.contains(division)) {
           divisions.add(division);
         }
@@ -1143,6 +1158,16 @@ public final class GazetteerTagger implements PlaceTagger {
       shares.put(division, 1.0 / (divisions.size() + (countryless ? 1 : 0)));
     }
     return shares;
+  }
+
+  /**
+   * The key of a place's first-level division among the votes, "CC.code": one string per
+   * division, made once, so that the votes hash and compare it cheaply.
+   */
+  private String divisionKey(GazetteerEntry entry) {
+    String country = String.valueOf(entry.countryCode());
+    return divisionKeys.computeIfAbsent(country, c -> new ConcurrentHashMap<>())
+        .computeIfAbsent(entry.admin1Code(), code -> country + "." + code);
   }
 
   /** A populated place too small for the built-in gazetteer (only dumps hold them). */
@@ -1160,7 +1185,7 @@ public final class GazetteerTagger implements PlaceTagger {
     }
   }
 
-  private static double score(GazetteerEntry candidate, Votes votes) {
+  private double score(GazetteerEntry candidate, Votes votes) {
     // A division outweighs a town of its name up to a million people ("Quebec", "Delaware").
     double feature = candidate.isCountry() ? 6 : candidate.isAdmin1() ? 6
         : "CONT".equals(candidate.featureCode()) || "ZN".equals(candidate.featureCode()) ? 12
@@ -1168,7 +1193,7 @@ public final class GazetteerTagger implements PlaceTagger {
     return feature + Math.log10(candidate.population() + 1)
         + VOTE * votes.of(candidate.countryCode())
         + (candidate.admin1Code() == null || candidate.isCountry() ? 0
-            : DIVISION_VOTE * votes.of(candidate.countryCode() + "." + candidate.admin1Code()));
+            : DIVISION_VOTE * votes.of(divisionKey(candidate)));
   }
 
   private static int specificity(GazetteerEntry entry) {
