@@ -977,16 +977,15 @@ public final class GazetteerTagger implements PlaceTagger {
       firmVotes.merge(iso, 0.5 * mentions.size(), Double::sum);
     });
     // One vote per name, however often it recurs; a name does not vote for itself.
-    Map<String, Map<String, Double>> ownVotes = new HashMap<>();
+    Map<String, Shares> ownVotes = new HashMap<>();
     for (Found f : found) {
       if (ownVotes.containsKey(f.text())) {
         continue;
       }
-      Map<String, Double> own = shares(f.candidates(), true);
+      Shares own = shares(f.candidates(), true);
       ownVotes.put(f.text(), own);
-      own.forEach((iso, share) -> countryVotes.merge(iso, share, Double::sum));
-      shares(f.candidates(), false)
-          .forEach((iso, share) -> firmVotes.merge(iso, share, Double::sum));
+      own.addTo(countryVotes);
+      shares(f.candidates(), false).addTo(firmVotes);
     }
     if (dateline != null) {
       for (GazetteerEntry c : gazetteer.lookup(Names.normalise(dateline.split(",")[0]))) {
@@ -1051,7 +1050,7 @@ public final class GazetteerTagger implements PlaceTagger {
   private GazetteerEntry resolve(Article article, Found f, List<GazetteerEntry> within,
       GazetteerEntry inner,
       Map<String, Double> countryVotes, Map<String, Double> firmVotes,
-      Map<String, Double> own) {
+      Shares own) {
     Votes others = new Votes(countryVotes, own);
     GazetteerEntry best = null;
     double bestScore = Double.NEGATIVE_INFINITY;
@@ -1126,10 +1125,10 @@ public final class GazetteerTagger implements PlaceTagger {
    * share without giving it to a country: "Asia" is no vote for the Philippine town. Villages
    * vote only with {@code hamlets}.
    */
-  private Map<String, Double> shares(List<GazetteerEntry> candidates,
-      boolean hamlets) {
-    List<String> countries = new ArrayList<>(candidates.size());
-    List<String> divisions = new ArrayList<>(candidates.size());
+  private Shares shares(List<GazetteerEntry> candidates, boolean hamlets) {
+    Shares shares = new Shares();
+    int countries = 0;
+    int divisions = 0;
     boolean countryless = false;
     for (GazetteerEntry c : candidates) {
       if (!hamlets && isHamlet(c)) {
@@ -1139,26 +1138,62 @@ public final class GazetteerTagger implements PlaceTagger {
         countryless = true;
         continue;
       }
-      if (!countries.contains(c.countryCode())) {
-        countries.add(c.countryCode());
-      }
+      countries += shares.add(c.countryCode(), 0) ? 1 : 0;
       // The same vote for first-level divisions, under "CC.code" keys.
       if (c.admin1Code() != null && !c.isCountry()) {
-        String division = divisionKey(c);
-        if (!divisions.contains(division)) {
-          divisions.add(division);
-        }
+        divisions += shares.add(divisionKey(c), 1) ? 1 : 0;
       }
     }
-    Map<String, Double> shares = new HashMap<>();
-    for (String iso : countries) {
-      shares.put(iso, 1.0 / (countries.size() + (countryless ? 1 : 0)));
-    }
-    for (String division : divisions) {
-      shares.put(division, 1.0 / (divisions.size() + (countryless ? 1 : 0)));
+    double countryShare = 1.0 / (countries + (countryless ? 1 : 0));
+    double divisionShare = 1.0 / (divisions + (countryless ? 1 : 0));
+    for (int k = 0; k < shares.size; k++) {
+      shares.values[k] = shares.values[k] == 0 ? countryShare : divisionShare;
     }
     return shares;
   }
+
+  /**
+   * A name's shares of its vote by country and division key: a few of each, searched in a row.
+   * Each key's share is the same whatever the order they are kept in.
+   */
+  private static final class Shares {
+    private String[] keys = new String[4];
+    private double[] values = new double[4];
+    private int size;
+
+    /** Adds a key not there yet, marked with {@code value}; whether it was new. */
+    boolean add(String key, double value) {
+      for (int k = 0; k < size; k++) {
+        if (keys[k].equals(key)) {
+          return false;
+        }
+      }
+      if (size == keys.length) {
+        keys = Arrays.copyOf(keys, size * 2);
+        values = Arrays.copyOf(values, size * 2);
+      }
+      keys[size] = key;
+      values[size++] = value;
+      return true;
+    }
+
+    /** The share of a key, 0 where it has none. */
+    double get(String key) {
+      for (int k = 0; k < size; k++) {
+        if (keys[k].equals(key)) {
+          return values[k];
+        }
+      }
+      return 0;
+    }
+
+    void addTo(Map<String, Double> votes) {
+      for (int k = 0; k < size; k++) {
+        votes.merge(keys[k], values[k], Double::sum);
+      }
+    }
+  }
+
 
   /**
    * The key of a place's first-level division among the votes, "CC.code": one string per
@@ -1177,11 +1212,10 @@ public final class GazetteerTagger implements PlaceTagger {
   }
 
   /** The votes of the other names of the article: all of them less a name's own. */
-  private record Votes(Map<String, Double> all, Map<String, Double> own) {
+  private record Votes(Map<String, Double> all, Shares own) {
     double of(String key) {
-      Double mine = own.get(key);
       Double total = all.get(key);
-      return (total == null ? 0 : total) - (mine == null ? 0 : mine);
+      return (total == null ? 0 : total) - own.get(key);
     }
   }
 
