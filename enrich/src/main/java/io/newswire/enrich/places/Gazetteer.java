@@ -68,6 +68,8 @@ public final class Gazetteer {
   private final NameHashes startHashes;
   private final NameHashes nameHashes;
   private final NameHashes prefixHashes;
+  /** Hashes of the names of {@link #unlistedRegions}. */
+  private final NameHashes regionHashes;
   /** Hashes of the normalised words that may start a region the gazetteer lacks or a demonym. */
   private final NameHashes otherStartHashes;
 
@@ -87,6 +89,7 @@ public final class Gazetteer {
     Set<String> regionFirst = new HashSet<>();
     unlistedRegions.keySet().forEach(name -> regionFirst.add(name.split(" ")[0]));
     this.regionFirstWords = Set.copyOf(regionFirst);
+    this.regionHashes = new NameHashes(unlistedRegions.keySet());
     for (String name : byName.keySet()) {
       int space = name.indexOf(' ');
       if (space > 0) {
@@ -237,6 +240,11 @@ public final class Gazetteer {
    */
   boolean mayStart(long normalisedWordHash) {
     return startHashes.contains(normalisedWordHash);
+  }
+
+  /** Whether an unlisted region may have the name of this hash: false only where none has. */
+  boolean mayBeUnlistedRegion(long normalisedNameHash) {
+    return regionHashes.contains(normalisedNameHash);
   }
 
   /** Whether some place may be called the name of this hash: false only where none is. */

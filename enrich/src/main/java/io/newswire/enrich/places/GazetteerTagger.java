@@ -366,7 +366,7 @@ public final class GazetteerTagger implements PlaceTagger {
         }
         // "Middle East", "Indian Ocean": regions the gazetteer has no place for.
         int region = gazetteer.startsUnlistedRegion(firstKey)
-            ? unlistedRegion(text, words, i) : 0;
+            ? unlistedRegion(text, words, i, article.hashes) : 0;
         if (region > 0) {
           int end = words.end(i + region - 1);
           String surface = text.substring(firstStart, end);
@@ -428,7 +428,7 @@ public final class GazetteerTagger implements PlaceTagger {
       boolean longer = firstHash != 0 || gazetteer.startsLongerName(firstKey)
           || Names.isArticle(firstKey) || "saint".equals(firstKey);
       int most = longer ? Math.min(MAX_WORDS, words.size() - i) : 1;
-      long[] groups = groupHashes(text, words, i, most, article.hashes);
+      long[] groups = groupHashes(text, words, i, most, article.hashes, true);
       for (int n = most; n >= 1; n--) {
         if (groups[n - 1] == NO_NAME
             || groups[n - 1] != 0 && !gazetteer.mayBeName(groups[n - 1])) {
@@ -465,10 +465,11 @@ public final class GazetteerTagger implements PlaceTagger {
    * The hashes of the normal forms of the groups of 1 to {@code most} words from word {@code i}
    * (see {@link NameHashes}), as far as those are plain words with gaps of ASCII signs between
    * them ({@link Names#isSpace}); 0 where a group needs the general normal form, and
-   * {@link #NO_NAME} for groups longer than every name that starts with the shorter group.
-   * Written into {@code hashes}.
+   * {@link #NO_NAME} for groups longer than every name that starts with the shorter group
+   * where {@code cut}. Written into {@code hashes}.
    */
-  private long[] groupHashes(String text, Words words, int i, int most, long[] hashes) {
+  private long[] groupHashes(String text, Words words, int i, int most, long[] hashes,
+      boolean cut) {
     Arrays.fill(hashes, 0);
     long hash = NameHashes.EMPTY;
     int length = 0;
@@ -485,7 +486,7 @@ public final class GazetteerTagger implements PlaceTagger {
             && Names.isFolded(text, previousEnd - 5, previousEnd, "saint")) {
           return hashes;
         }
-        if (!gazetteer.mayContinue(hash)) {
+        if (cut && !gazetteer.mayContinue(hash)) {
           Arrays.fill(hashes, n - 1, most, NO_NAME);
           return hashes;
         }
@@ -523,11 +524,18 @@ public final class GazetteerTagger implements PlaceTagger {
   }
 
   /** How many words from {@code i} make a region the gazetteer has no place for, or 0. */
-  private int unlistedRegion(String text, Words words, int i) {
-    for (int n = Math.min(MAX_WORDS, words.size() - i); n >= 1; n--) {
-      String surface = text.substring(words.start(i), words.end(i + n - 1));
-      if (surface.indexOf('\n') < 0
-          && gazetteer.unlistedRegion(Names.normalise(surface)) != null) {
+  private int unlistedRegion(String text, Words words, int i, long[] hashes) {
+    int most = Math.min(MAX_WORDS, words.size() - i);
+    groupHashes(text, words, i, most, hashes, false);
+    for (int n = most; n >= 1; n--) {
+      int start = words.start(i);
+      int end = words.end(i + n - 1);
+      // Groups of plain words are told by their hashes, with no string made.
+      if (hashes[n - 1] != 0 && !gazetteer.mayBeUnlistedRegion(hashes[n - 1])
+          || hasLineBreak(text, start, end)) {
+        continue;
+      }
+      if (gazetteer.unlistedRegion(Names.normalise(text.substring(start, end))) != null) {
         return n;
       }
     }

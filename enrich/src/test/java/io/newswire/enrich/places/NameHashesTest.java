@@ -2,6 +2,9 @@ package io.newswire.enrich.places;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -88,6 +91,21 @@ class NameHashesTest {
       "a,false", "all,false"})
   void shouldKnowTheArabicArticlesInAnyCase(String word, boolean article) {
     assertThat(Names.isArticle(word, 0, word.length())).isEqualTo(article);
+  }
+
+  @Test
+  void shouldLetEveryUnlistedRegionThrough() throws IOException {
+    Gazetteer gazetteer = Gazetteer.builtIn();
+    try (InputStream in = Gazetteer.class.getResourceAsStream("/places/regions-unlisted.txt")) {
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        String key = Names.normalise(line.split("\t")[0]);
+        assertThat(gazetteer.unlistedRegion(key)).as(key).isNotNull();
+        assertThat(gazetteer.mayBeUnlistedRegion(NameHashes.of(key))).as(key).isTrue();
+      }
+    }
   }
 
   @Test
