@@ -71,6 +71,11 @@ public final class GazetteerTagger implements PlaceTagger {
       "explained", "who");
   private static final List<String> OUTLET_VERBS = List.of("told", "tell", "tells",
       "according to", "reported by", "wrote in");
+  /** The first letters of {@link #PERSON_VERBS} and the last of {@link #OUTLET_VERBS}. */
+  private static final String PERSON_VERB_STARTS = PERSON_VERBS.stream()
+      .map(verb -> verb.substring(0, 1)).collect(Collectors.joining());
+  private static final String OUTLET_VERB_ENDS = OUTLET_VERBS.stream()
+      .map(verb -> verb.substring(verb.length() - 1)).collect(Collectors.joining());
   private static final Set<String> ORGANISATION_WORDS = Set.of("Cells", "Brigade", "Brigades",
       "Council", "Ministry", "Forces", "Army", "Unit", "Company", "Authority", "Agency", "Centre",
       "Center", "Committee", "Police", "Party", "Movement", "Front", "Coalition", "Organisation",
@@ -809,6 +814,9 @@ public final class GazetteerTagger implements PlaceTagger {
    * verb of telling ("told Diyaruna").
    */
   private static boolean afterOutletVerb(String text, int from, int to) {
+    if (to == from || OUTLET_VERB_ENDS.indexOf(text.charAt(to - 1)) < 0) {
+      return false;
+    }
     for (String verb : OUTLET_VERBS) {
       int at = to - verb.length();
       if (at >= from && text.startsWith(verb, at)
@@ -825,7 +833,7 @@ public final class GazetteerTagger implements PlaceTagger {
     while (at < to && Character.isWhitespace(text.charAt(at))) {
       at++;
     }
-    if (at == from) {
+    if (at == from || at == to || PERSON_VERB_STARTS.indexOf(text.charAt(at)) < 0) {
       return false;
     }
     for (String verb : PERSON_VERBS) {
@@ -911,7 +919,24 @@ public final class GazetteerTagger implements PlaceTagger {
     while (end < to && Character.isLetter(text.charAt(end))) {
       end++;
     }
-    return isNameNoun(text.substring(from + 1, end));
+    return isNameNoun(text, from + 1, end);
+  }
+
+  /** {@link #isNameNoun(String)} of text[start, end), without a string where it is none. */
+  private static boolean isNameNoun(String text, int start, int end) {
+    return isOneOf(text, start, end, NAME_NOUNS) || end - start > 1
+        && Character.isUpperCase(text.charAt(start + 1))
+        && isNameNoun(text.substring(start, end));
+  }
+
+  /** Whether text[start, end) is one of {@code words}, as written. */
+  private static boolean isOneOf(String text, int start, int end, Set<String> words) {
+    for (String word : words) {
+      if (word.length() == end - start && text.startsWith(word, start)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a word is one of {@link #NAME_NOUNS}, also in capitals ("LAUREL COUNTY"). */
@@ -1294,11 +1319,11 @@ public final class GazetteerTagger implements PlaceTagger {
       if (NOUN_INITIALS.indexOf(initial) < 0) {
         continue;
       }
-      String noun = body.substring(words.start(k), words.end(k));
-      boolean partOfName = isNameNoun(noun);
-      if (!partOfName && !PLACE_NOUNS.contains(noun)
-          || words.end(k - 1) + 1 != words.start(k)
-          || body.charAt(words.end(k - 1)) != ' ') {
+      if (words.end(k - 1) + 1 != words.start(k) || body.charAt(words.end(k - 1)) != ' ') {
+        continue;
+      }
+      boolean partOfName = isNameNoun(body, words.start(k), words.end(k));
+      if (!partOfName && !isOneOf(body, words.start(k), words.end(k), PLACE_NOUNS)) {
         continue;
       }
       int first = k;
