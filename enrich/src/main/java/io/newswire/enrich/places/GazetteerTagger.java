@@ -111,6 +111,8 @@ public final class GazetteerTagger implements PlaceTagger {
   /** Words after a name that say the name is a place ("Hamam al-Alil district"). */
   private static final Set<String> PLACE_NOUNS = Set.of("district", "province", "governorate",
       "village", "town", "neighbourhood", "neighborhood", "camp", "region");
+  private static final String[] NAME_NOUN_WORDS = NAME_NOUNS.toArray(String[]::new);
+  private static final String[] PLACE_NOUN_WORDS = PLACE_NOUNS.toArray(String[]::new);
   /** The first letters of {@link #NAME_NOUNS} and {@link #PLACE_NOUNS}. */
   private static final String NOUN_INITIALS = Stream.concat(NAME_NOUNS.stream(),
       PLACE_NOUNS.stream()).map(noun -> noun.substring(0, 1)).distinct().sorted()
@@ -924,15 +926,17 @@ public final class GazetteerTagger implements PlaceTagger {
 
   /** {@link #isNameNoun(String)} of text[start, end), without a string where it is none. */
   private static boolean isNameNoun(String text, int start, int end) {
-    return isOneOf(text, start, end, NAME_NOUNS) || end - start > 1
+    return isOneOf(text, start, end, NAME_NOUN_WORDS) || end - start > 1
         && Character.isUpperCase(text.charAt(start + 1))
         && isNameNoun(text.substring(start, end));
   }
 
   /** Whether text[start, end) is one of {@code words}, as written. */
-  private static boolean isOneOf(String text, int start, int end, Set<String> words) {
+  private static boolean isOneOf(String text, int start, int end, String[] words) {
+    char first = text.charAt(start);
     for (String word : words) {
-      if (word.length() == end - start && text.startsWith(word, start)) {
+      if (word.length() == end - start && word.charAt(0) == first
+          && text.startsWith(word, start)) {
         return true;
       }
     }
@@ -1323,7 +1327,7 @@ public final class GazetteerTagger implements PlaceTagger {
         continue;
       }
       boolean partOfName = isNameNoun(body, words.start(k), words.end(k));
-      if (!partOfName && !isOneOf(body, words.start(k), words.end(k), PLACE_NOUNS)) {
+      if (!partOfName && !isOneOf(body, words.start(k), words.end(k), PLACE_NOUN_WORDS)) {
         continue;
       }
       int first = k;
