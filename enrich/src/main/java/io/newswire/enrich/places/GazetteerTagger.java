@@ -1006,12 +1006,12 @@ public final class GazetteerTagger implements PlaceTagger {
   private Map<GazetteerEntry, List<Found>> resolve(Article article, String dateline,
       Map<String, List<Found>> elsewhere) {
     List<Found> found = article.found;
-    Map<String, Double> countryVotes = new HashMap<>();
+    VoteTable countryVotes = new VoteTable();
     // Votes of everything but villages: what may vouch for a village's country.
-    Map<String, Double> firmVotes = new HashMap<>();
+    VoteTable firmVotes = new VoteTable();
     article.demonyms.forEach((iso, mentions) -> {
-      countryVotes.merge(iso, 0.5 * mentions.size(), Double::sum);
-      firmVotes.merge(iso, 0.5 * mentions.size(), Double::sum);
+      countryVotes.add(iso, 0.5 * mentions.size());
+      firmVotes.add(iso, 0.5 * mentions.size());
     });
     // One vote per name, however often it recurs; a name does not vote for itself.
     Map<String, Shares> ownVotes = new HashMap<>();
@@ -1026,8 +1026,8 @@ public final class GazetteerTagger implements PlaceTagger {
     }
     if (dateline != null) {
       for (GazetteerEntry c : gazetteer.lookup(Names.normalise(dateline.split(",")[0]))) {
-        countryVotes.merge(c.countryCode(), 2.0, Double::sum);
-        firmVotes.merge(c.countryCode(), 2.0, Double::sum);
+        countryVotes.add(c.countryCode(), 2.0);
+        firmVotes.add(c.countryCode(), 2.0);
       }
     }
     // "London, Ky.": a town the text places in a division or country where the gazetteer has no
@@ -1086,7 +1086,7 @@ public final class GazetteerTagger implements PlaceTagger {
    */
   private GazetteerEntry resolve(Article article, Found f, List<GazetteerEntry> within,
       GazetteerEntry inner,
-      Map<String, Double> countryVotes, Map<String, Double> firmVotes,
+      VoteTable countryVotes, VoteTable firmVotes,
       Shares own) {
     Votes others = new Votes(countryVotes, own);
     GazetteerEntry best = null;
@@ -1107,7 +1107,7 @@ public final class GazetteerTagger implements PlaceTagger {
           .max(Comparator.comparingDouble(c -> score(c, others))).orElse(null);
       if (major != null) {
         best = major;
-      } else if (firmVotes.getOrDefault(best.countryCode(), 0.0) < 0.5) {
+      } else if (firmVotes.get(best.countryCode()) < 0.5) {
         // A village is a weak guess unless something else in the article points to its
         // country.
         return null;
@@ -1224,9 +1224,9 @@ public final class GazetteerTagger implements PlaceTagger {
       return 0;
     }
 
-    void addTo(Map<String, Double> votes) {
+    void addTo(VoteTable votes) {
       for (int k = 0; k < size; k++) {
-        votes.merge(keys[k], values[k], Double::sum);
+        votes.add(keys[k], values[k]);
       }
     }
   }
@@ -1249,10 +1249,70 @@ public final class GazetteerTagger implements PlaceTagger {
   }
 
   /** The votes of the other names of the article: all of them less a name's own. */
-  private record Votes(Map<String, Double> all, Shares own) {
+  private record Votes(VoteTable all, Shares own) {
     double of(String key) {
-      Double total = all.get(key);
-      return (total == null ? 0 : total) - own.get(key);
+      return all.get(key) - own.get(key);
+    }
+  }
+
+  /**
+   * The votes of an article by country and division key (null for places of no country), each
+   * a sum in the order the votes were added. Open addressing over interned keys: no boxing.
+   */
+  private static final class VoteTable {
+    private String[] keys = new String[64];
+    private double[] values = new double[64];
+    private int size;
+    private double noCountry;
+
+    void add(String key, double vote) {
+      if (key == null) {
+        noCountry += vote;
+        return;
+      }
+      int slot = slot(key);
+      if (keys[slot] != null) {
+        values[slot] += vote;
+        return;
+      }
+      keys[slot] = key;
+      values[slot] = vote;
+      if (++size * 2 > keys.length) {
+        grow();
+      }
+    }
+
+    /** The sum of the votes for a key, 0 where it has none. */
+    double get(String key) {
+      if (key == null) {
+        return noCountry;
+      }
+      int slot = slot(key);
+      return keys[slot] == null ? 0 : values[slot];
+    }
+
+    private int slot(String key) {
+      int mask = keys.length - 1;
+      int hash = key.hashCode() * 0x9e3779b9;
+      int slot = (hash ^ hash >>> 16) & mask;
+      while (keys[slot] != null && !keys[slot].equals(key)) {
+        slot = slot + 1 & mask;
+      }
+      return slot;
+    }
+
+    private void grow() {
+      String[] oldKeys = keys;
+      double[] oldValues = values;
+      keys = new String[oldKeys.length * 2];
+      values = new double[oldKeys.length * 2];
+      for (int k = 0; k < oldKeys.length; k++) {
+        if (oldKeys[k] != null) {
+          int slot = slot(oldKeys[k]);
+          keys[slot] = oldKeys[k];
+          values[slot] = oldValues[k];
+        }
+      }
     }
   }
 
