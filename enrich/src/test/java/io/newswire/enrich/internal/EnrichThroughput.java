@@ -1,6 +1,7 @@
 package io.newswire.enrich.internal;
 
 import io.newswire.avro.ArticleFormat;
+import io.newswire.avro.Caption;
 import io.newswire.avro.EnrichedArticle;
 import io.newswire.avro.RawArticle;
 import io.newswire.enrich.EnrichConfig;
@@ -9,6 +10,7 @@ import io.newswire.enrich.EnrichTopology;
 import io.newswire.enrich.PlaceTagger;
 import io.newswire.enrich.places.Gazetteer;
 import io.newswire.enrich.places.GazetteerTagger;
+import io.newswire.enrich.places.SampleArticles;
 import io.newswire.schemas.Topics;
 import io.newswire.schemas.serde.AvroSerdeConfig;
 import java.nio.ByteBuffer;
@@ -18,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -30,8 +33,9 @@ import org.apache.kafka.streams.TopologyTestDriver;
 
 /**
  * Measures the enrich topology in a TopologyTestDriver (serdes and state stores included, no
- * broker) over generated articles in the seeds' shape, then times each enrichment step alone.
- * Not a test: run it by hand, see the README. Arguments: seed files.
+ * broker) over articles in the seeds' shape, then times each enrichment step alone, and each
+ * step as the enricher runs them one after another on every article. Not a test: run it by
+ * hand, see docs/benchmarks.md. Arguments: seed files; none for 256 generated 5 KB articles.
  */
 public final class EnrichThroughput {
   private EnrichThroughput() {
@@ -41,6 +45,13 @@ public final class EnrichThroughput {
     List<String> seeds = new ArrayList<>();
     for (String arg : args) {
       seeds.add(Files.readString(Path.of(arg)));
+    }
+    Gazetteer gazetteer = Gazetteer.builtIn();
+    if (seeds.isEmpty()) {
+      SampleArticles sample = new SampleArticles(gazetteer, 42);
+      for (int i = 0; i < 256; i++) {
+        seeds.add(sample.next(5_000));
+      }
     }
     int warmup = 2_000;
     int measured = 5_000;
@@ -58,7 +69,7 @@ public final class EnrichThroughput {
     Properties props = EnrichStreams.streamsProperties(config);
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     LanguageIdentifier languages = new LanguageIdentifier();
-    PlaceTagger places = new GazetteerTagger(Gazetteer.builtIn());
+    PlaceTagger places = new GazetteerTagger(gazetteer);
     Topics topics = Topics.create(settings);
     try (TopologyTestDriver driver = new TopologyTestDriver(
         EnrichTopology.build(config, places, languages), props)) {
@@ -104,7 +115,58 @@ public final class EnrichThroughput {
     time("dates", measured, i -> DateMentions.find(texts.get(i), Instant.now()));
     time("fingerprints (SHA-256, SimHash)", measured,
         i -> Fingerprints.of(null, texts.get(i)));
+    inSequence(texts, measured, places, languages);
   }
+
+  /**
+   * Times each step where the enricher runs it, between the others on the same article: each
+   * finds the processor's caches as the steps before it left them.
+   */
+  private static void inSequence(List<String> texts, int count, PlaceTagger places,
+      LanguageIdentifier languages) {
+    String[] steps = {"structure (text reader)", "language detection",
+        "sources (people, organisations)", "place tagging", "fingerprints (SHA-256, SimHash)",
+        "dates"};
+    long[] nanos = new long[steps.length];
+    for (int pass = 0; pass < 2; pass++) {
+      Arrays.fill(nanos, 0);
+      for (int i = 0; i < count; i++) {
+        nanos[0] -= System.nanoTime();
+        ArticleStructure structure = TextArticleReader.read(texts.get(i));
+        String headline = structure.headline();
+        String body = structure.body();
+        String text = (headline == null ? "" : headline + "\n\n") + body;
+        lap(nanos, 0);
+        sink = languages.detect(text);
+        lap(nanos, 1);
+        sink = SourceMentions.find(body);
+        lap(nanos, 2);
+        sink = places.tag(new PlaceTagger.ArticleText(headline, structure.dateline(),
+            structure.captions().stream().map(Caption::getText).toList(),
+            structure.subheadings(), body));
+        lap(nanos, 3);
+        sink = Fingerprints.of(headline, body);
+        lap(nanos, 4);
+        sink = DateMentions.find(text, structure.published());
+        nanos[5] += System.nanoTime();
+      }
+    }
+    System.out.println("each step in sequence, as the enricher runs them:");
+    for (int k = 0; k < steps.length; k++) {
+      double micros = nanos[k] / 1e3 / count;
+      System.out.printf("  %-34s %8.1f us/article  (%,.0f/s)%n", steps[k], micros, 1e6 / micros);
+    }
+  }
+
+  /** Ends step {@code k}'s lap and starts the next one's. */
+  private static void lap(long[] nanos, int k) {
+    long now = System.nanoTime();
+    nanos[k] += now;
+    nanos[k + 1] -= now;
+  }
+
+  /** Where results go, so that no step is optimised away. */
+  private static volatile Object sink;
 
   private interface Step {
     Object run(int i);
