@@ -29,6 +29,14 @@ public final class ArticleEnricher {
   private static final Pattern SENTENCE_END = Pattern.compile("[.!?][\"”’]?(?=\\s+\\p{Lu}|$)");
   private static final Pattern SPACE_SEPARATORS = Pattern.compile("[\\p{Zs}&&[^ ]]");
   private static final Pattern CHARSET = Pattern.compile("(?i)charset=\"?([^\";]+)");
+  /** {@link #isWordChar} of each ASCII character. */
+  private static final boolean[] ASCII_WORD = new boolean[0x80];
+
+  static {
+    for (char c = 0; c < 0x80; c++) {
+      ASCII_WORD[c] = isWordChar(c);
+    }
+  }
 
   private final LanguageIdentifier languages;
   private final PlaceTagger places;
@@ -143,8 +151,12 @@ public final class ArticleEnricher {
       }
     }
     ByteBuffer bytes = raw.getContent().duplicate();
+    // Both replace what does not decode with the charset's replacement; the String constructor
+    // reads ASCII and Latin-1 in bulk.
+    String text = bytes.hasArray() ? new String(bytes.array(),
+        bytes.arrayOffset() + bytes.position(), bytes.remaining(), charset)
+        : charset.decode(bytes).toString();
     // No-break and other Unicode spaces become plain ones, so text searches and displays alike.
-    String text = charset.decode(bytes).toString();
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c > ' ' && c < 0x80) {
@@ -178,15 +190,14 @@ public final class ArticleEnricher {
   }
 
   /** Runs of letters and digits, with apostrophes and hyphens inside words ("O'Neill"). */
-  private static int countWords(String text) {
+  static int countWords(String text) {
     int count = 0;
     boolean inWord = false;
     for (int i = 0; i < text.length(); ) {
-      int c = text.codePointAt(i);
+      char unit = text.charAt(i);
+      int c = unit < 0x80 ? unit : text.codePointAt(i);
       i += Character.charCount(c);
-      int type = Character.getType(c);
-      if (Character.isLetter(c) || type == Character.DECIMAL_DIGIT_NUMBER
-          || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER) {
+      if (unit < 0x80 ? ASCII_WORD[unit] : isWordChar(c)) {
         count += inWord ? 0 : 1;
         inWord = true;
       } else if (!inWord || c != '\'' && c != '’' && c != '-') {
@@ -194,6 +205,13 @@ public final class ArticleEnricher {
       }
     }
     return count;
+  }
+
+  /** Letters and numbers of every kind. */
+  private static boolean isWordChar(int c) {
+    int type = Character.getType(c);
+    return Character.isLetter(c) || type == Character.DECIMAL_DIGIT_NUMBER
+        || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
   }
 
   private static String firstNonBlank(String first, String second) {

@@ -11,11 +11,15 @@ import io.newswire.avro.RawArticle;
 import io.newswire.enrich.PlaceTagger;
 import io.newswire.schemas.Fixtures;
 import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -85,5 +89,35 @@ class ArticleEnricherTest {
     assertThat(article.getCaptions()).singleElement().satisfies(c -> assertThat(c.getCredit())
         .isEqualTo("Photo courtesy of the Iraqi Counter Terrorism Unit"));
     assertThat(article.getBody()).doesNotContain("Do you like this article", "Comment Policy");
+  }
+
+  @Test
+  void shouldCountWordsAsRunsOfLettersAndDigits() {
+    assertThat(ArticleEnricher.countWords("O'Neill's co-op has 3 rooms - at 12.5%")).isEqualTo(8);
+    // Letters and numbers of every script and kind; marks and signs part words.
+    assertThat(ArticleEnricher.countWords("Giá Rai ½ Ⅻ 中文 ١٢ x\u0301y")).isEqualTo(8);
+    assertThat(ArticleEnricher.countWords("  \u2014 ... '' ")).isZero();
+  }
+
+  @Test
+  void shouldDecodeWhatDoesNotDecodeAsItsCharsetDoes() {
+    Random random = new Random(7);
+    for (String charset : new String[] {"utf-8", "windows-1252", "iso-8859-1"}) {
+      for (int i = 0; i < 200; i++) {
+        byte[] noise = new byte[random.nextInt(64)];
+        random.nextBytes(noise);
+        ByteBuffer content = ByteBuffer.allocate(noise.length + 20);
+        content.put("Headline\n\nBody ".getBytes(StandardCharsets.US_ASCII)).put(noise);
+        content.flip();
+        String decoded = Charset.forName(charset).decode(content.duplicate()).toString();
+
+        EnrichedArticle article = enricher.enrich(raw(ArticleFormat.TEXT,
+            "text/plain; charset=" + charset, Arrays.copyOf(content.array(), content.limit())));
+        EnrichedArticle expected = text(decoded.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(article.getBody()).as("%s %s", charset, Arrays.toString(noise))
+            .isEqualTo(expected.getBody());
+      }
+    }
   }
 }
