@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Dates a text names ("Tuesday (November 1st)", "March 5, 2017", "5 March"), normalised to a
@@ -27,6 +28,10 @@ final class DateMentions {
   private static final String MONTH = "(January|February|March|April|May|June|July|August"
       + "|September|October|November|December)";
   private static final String DAY = "(\\d{1,2})(?:st|nd|rd|th)?";
+  /** The weekdays and months, as the pattern spells them. */
+  private static final List<String> NAMES = Stream.of(WEEKDAY, MONTH)
+      .flatMap(names -> Stream.of(names.substring(1, names.length() - 1).split("\\|")))
+      .toList();
   private static final Pattern DATE = Pattern.compile(
       "\\b(?:" + WEEKDAY + "(?:,? \\(?" + MONTH + " " + DAY + "\\)?)?"
           + "|" + MONTH + " " + DAY + "(?:,? (\\d{4}))?"
@@ -44,8 +49,8 @@ final class DateMentions {
     int i = 0;
     while (i < text.length()) {
       char c = text.charAt(i);
-      boolean candidate = (c >= '0' && c <= '9' || "MTWFSJAOND".indexOf(c) >= 0)
-          && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)));
+      boolean candidate = (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))
+          && (c >= '0' && c <= '9' || "MTWFSJAOND".indexOf(c) >= 0 && isNameAt(text, i));
       if (!candidate || !m.region(i, text.length()).lookingAt()) {
         i++;
         continue;
@@ -69,6 +74,23 @@ final class DateMentions {
           .setDate(date == null ? null : date.toString()).build());
     }
     return new ArrayList<>(found.values());
+  }
+
+  /**
+   * Whether the letters and digits at {@code i} are a weekday's or a month's name, as every date
+   * that starts with a letter needs ("Monday", "March 5"): most capitalised words are neither.
+   */
+  private static boolean isNameAt(String text, int i) {
+    int end = i;
+    while (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {
+      end++;
+    }
+    for (String name : NAMES) {
+      if (name.length() == end - i && text.startsWith(name, i)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static LocalDate monthDay(String month, String day, String year, LocalDate reference) {
