@@ -1,12 +1,14 @@
 package io.newswire.sink.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Map;
@@ -18,53 +20,81 @@ import org.apache.avro.generic.IndexedRecord;
  * value (not {@code {"string": ...}}), timestamps as ISO-8601, enums as their symbol.
  */
 public final class ArticleJson {
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final JsonFactory JSON = MAPPER.getFactory();
 
   private ArticleJson() {
   }
 
   /** The record as a JSON object. */
   public static ObjectNode of(IndexedRecord record) {
-    ObjectNode node = NODES.objectNode();
-    for (Schema.Field field : record.getSchema().getFields()) {
-      node.set(field.name(), value(record.get(field.pos())));
+    try (TokenBuffer tokens = new TokenBuffer(MAPPER, false)) {
+      write(record, tokens);
+      return MAPPER.readTree(tokens.asParser());
+    } catch (IOException e) {
+      throw new UncheckedIOException("A token buffer does no I/O", e);
     }
-    return node;
   }
 
-  private static JsonNode value(Object value) {
+  /**
+   * The record as JSON text: the text of {@link #of}, written straight from the record without
+   * the tree, as the store keeps every article.
+   */
+  public static String text(IndexedRecord record) {
+    StringWriter out = new StringWriter(8192);
+    try (JsonGenerator json = JSON.createGenerator(out)) {
+      write(record, json);
+    } catch (IOException e) {
+      throw new UncheckedIOException("A string writer does no I/O", e);
+    }
+    return out.toString();
+  }
+
+  private static void write(IndexedRecord record, JsonGenerator json) throws IOException {
+    json.writeStartObject();
+    for (Schema.Field field : record.getSchema().getFields()) {
+      json.writeFieldName(field.name());
+      write(record.get(field.pos()), json);
+    }
+    json.writeEndObject();
+  }
+
+  private static void write(Object value, JsonGenerator json) throws IOException {
     if (value == null) {
-      return NODES.nullNode();
+      json.writeNull();
     } else if (value instanceof IndexedRecord record) {
-      return of(record);
+      write(record, json);
     } else if (value instanceof Collection<?> list) {
-      ArrayNode array = NODES.arrayNode();
-      list.forEach(item -> array.add(value(item)));
-      return array;
+      json.writeStartArray();
+      for (Object item : list) {
+        write(item, json);
+      }
+      json.writeEndArray();
     } else if (value instanceof Map<?, ?> map) {
-      ObjectNode object = NODES.objectNode();
-      map.forEach((k, v) -> object.set(k.toString(), value(v)));
-      return object;
-    } else if (value instanceof Instant || value instanceof LocalDate) {
-      return NODES.textNode(value.toString());
-    } else if (value instanceof CharSequence || value instanceof Enum<?>) {
-      return NODES.textNode(value.toString());
+      json.writeStartObject();
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        json.writeFieldName(entry.getKey().toString());
+        write(entry.getValue(), json);
+      }
+      json.writeEndObject();
     } else if (value instanceof Integer i) {
-      return NODES.numberNode(i);
+      json.writeNumber(i);
     } else if (value instanceof Long l) {
-      return NODES.numberNode(l);
+      json.writeNumber(l);
     } else if (value instanceof Double d) {
-      return NODES.numberNode(d);
+      json.writeNumber(d);
     } else if (value instanceof Float f) {
-      return NODES.numberNode(f);
+      json.writeNumber(f);
     } else if (value instanceof Boolean b) {
-      return NODES.booleanNode(b);
+      json.writeBoolean(b);
     } else if (value instanceof ByteBuffer bytes) {
       ByteBuffer copy = bytes.duplicate();
       byte[] raw = new byte[copy.remaining()];
       copy.get(raw);
-      return NODES.textNode(Base64.getEncoder().encodeToString(raw));
+      json.writeString(Base64.getEncoder().encodeToString(raw));
+    } else {
+      // Strings, enums (their symbol), instants and dates (ISO-8601).
+      json.writeString(value.toString());
     }
-    return NODES.textNode(value.toString());
   }
 }

@@ -161,7 +161,7 @@ public final class ArticleStore {
     upsert.setLong(i++, published != null ? published : received != null ? received : now);
     setLong(upsert, i++, article.getFocusGeonameId());
     upsert.setString(i++, article.getFocusCountryCode());
-    upsert.setString(i, ArticleJson.of(article).toString());
+    upsert.setString(i, ArticleJson.text(article));
     int updated = upsert.executeUpdate();
     if (updated == 0) {
       return null;
