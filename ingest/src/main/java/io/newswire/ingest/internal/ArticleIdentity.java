@@ -56,6 +56,28 @@ public final class ArticleIdentity {
   }
 
   static String normalise(String text) {
+    // ASCII text is its own NFKC form: lower-cased and its runs of whitespace (the pattern's
+    // \s: space, tab, line breaks, form feed, vertical tab) made one space in a single pass.
+    char[] out = new char[text.length()];
+    int length = 0;
+    boolean space = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 0x80) {
+        return normaliseGenerally(text);
+      }
+      boolean white = c == ' ' || c >= '\t' && c <= '\r';
+      if (!white) {
+        out[length++] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+      } else if (!space) {
+        out[length++] = ' ';
+      }
+      space = white;
+    }
+    return new String(out, 0, length).trim();
+  }
+
+  static String normaliseGenerally(String text) {
     String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     return WHITESPACE.matcher(folded).replaceAll(" ").trim();
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.newswire.avro.ArticleFormat;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -50,5 +51,21 @@ class ArticleIdentityTest {
         .isEqualTo(updated.toEpochMilli());
     assertThat(ArticleIdentity.versionOf(article(null, "x", null, null), received))
         .isEqualTo(received.toEpochMilli());
+  }
+
+  @Test
+  void shouldNormaliseAsciiAsTheGeneralPassDoes() {
+    Random random = new Random(11);
+    String alphabet = "aZ9 \t\n\u000b\f\r\u0001\u001f.-'\"";
+    for (int i = 0; i < 5_000; i++) {
+      StringBuilder text = new StringBuilder();
+      for (int n = random.nextInt(30); n > 0; n--) {
+        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      assertThat(ArticleIdentity.normalise(text.toString())).as("[%s]", text)
+          .isEqualTo(ArticleIdentity.normaliseGenerally(text.toString()));
+    }
+    assertThat(ArticleIdentity.normalise(" \u0001 Troops\t\tADVANCE\r\n")).isEqualTo(
+        "troops advance");
   }
 }
