@@ -109,13 +109,12 @@ public final class GazetteerTagger implements PlaceTagger {
       "Avenue", "Boulevard", "Highway", "River");
 
   /** Words after a name that say the name is a place ("Hamam al-Alil district"). */
-  private static final Set<String> PLACE_NOUNS = Set.of("district", "province", "governorate",
-      "village", "town", "neighbourhood", "neighborhood", "camp", "region");
+  private static final String[] PLACE_NOUNS = {"district", "province", "governorate",
+      "village", "town", "neighbourhood", "neighborhood", "camp", "region"};
   private static final String[] NAME_NOUN_WORDS = NAME_NOUNS.toArray(String[]::new);
-  private static final String[] PLACE_NOUN_WORDS = PLACE_NOUNS.toArray(String[]::new);
   /** The first letters of {@link #NAME_NOUNS} and {@link #PLACE_NOUNS}. */
   private static final String NOUN_INITIALS = Stream.concat(NAME_NOUNS.stream(),
-      PLACE_NOUNS.stream()).map(noun -> noun.substring(0, 1)).distinct().sorted()
+      Arrays.stream(PLACE_NOUNS)).map(noun -> noun.substring(0, 1)).distinct().sorted()
       .collect(Collectors.joining());
 
   private final Gazetteer gazetteer;
@@ -534,8 +533,8 @@ public final class GazetteerTagger implements PlaceTagger {
   private int unlistedRegion(String text, Words words, int i, long[] hashes) {
     int most = Math.min(MAX_WORDS, words.size() - i);
     groupHashes(text, words, i, most, hashes, false);
+    int start = words.start(i);
     for (int n = most; n >= 1; n--) {
-      int start = words.start(i);
       int end = words.end(i + n - 1);
       // Groups of plain words are told by their hashes, with no string made.
       if (hashes[n - 1] != 0 && !gazetteer.mayBeUnlistedRegion(hashes[n - 1])
@@ -1387,7 +1386,7 @@ public final class GazetteerTagger implements PlaceTagger {
         continue;
       }
       boolean partOfName = isNameNoun(body, words.start(k), words.end(k));
-      if (!partOfName && !isOneOf(body, words.start(k), words.end(k), PLACE_NOUN_WORDS)) {
+      if (!partOfName && !isOneOf(body, words.start(k), words.end(k), PLACE_NOUNS)) {
         continue;
       }
       int first = k;
