@@ -93,14 +93,6 @@ public final class GazetteerTagger implements PlaceTagger {
       "village of ");
   /** Words before "of" and a name that make it a division ("the state of New York"). */
   private static final List<String> DIVISION_BEFORE = List.of("state of ", "province of ");
-  private static final boolean[] ASCII_WORD = new boolean[0x80];
-
-  static {
-    for (char c = 0; c < 0x80; c++) {
-      ASCII_WORD[c] = Character.isLetterOrDigit(c);
-    }
-  }
-
   /**
    * Capitalised words that end a place's name ("Metcalfe County", "Hutcheson Road"): a name
    * before one is part of that longer name, not a place of its own.
@@ -257,7 +249,7 @@ public final class GazetteerTagger implements PlaceTagger {
     }
     String body = text.body() == null ? "" : text.body();
     int lead = body.indexOf("\n\n");
-    Words bodyWords = words(body);
+    Words bodyWords = Words.of(body);
     scan("body", body, bodyWords, 1.0, article);
     // "Dewly Nelson" makes every "Nelson" of the article the man, not the town; a city that
     // big that people know it by that name stays ("CBC Radio's Edmonton AM").
@@ -322,7 +314,7 @@ public final class GazetteerTagger implements PlaceTagger {
 
   private void scan(String field, String text, double weight, Article article) {
     if (text != null) {
-      scan(field, text, words(text), weight, article);
+      scan(field, text, Words.of(text), weight, article);
     }
   }
 
@@ -1455,103 +1447,6 @@ public final class GazetteerTagger implements PlaceTagger {
       charIndex = index;
       return codePoints;
     }
-  }
-
-  /**
-   * The words of a text as [start, end) char ranges: letters and digits with inner apostrophes
-   * and full stops, and the hyphen of {@code al-}; trailing ones and the possessive {@code 's}
-   * are cut, except that initials keep their full stops ("U.S.").
-   */
-  private static Words words(String text) {
-    char[] chars = text.toCharArray();
-    Words words = new Words(chars.length / 5);
-    int length = chars.length;
-    int i = 0;
-    while (i < length) {
-      char c = chars[i];
-      if (c < 0x80 ? !ASCII_WORD[c] : !Character.isLetterOrDigit(text.codePointAt(i))) {
-        i++;
-        continue;
-      }
-      int start = i;
-      i++;
-      while (i < length) {
-        char d = chars[i];
-        if (d < 0x80) {
-          // A hyphen joins only the Arabic article to its name ("al-Qayyara");
-          // "London-based" and "Amsterdam-London" are words of their own, looked up together
-          // as well.
-          if (!ASCII_WORD[d] && d != '\'' && d != '.' && !(d == '-' && i - start == 2
-              && (text.regionMatches(true, start, "al", 0, 2)
-                  || text.regionMatches(true, start, "el", 0, 2)))) {
-            break;
-          }
-        } else if (d != '’' && !Character.isLetterOrDigit(text.codePointAt(i))
-            && !Character.isLowSurrogate(d)) {
-          break;
-        }
-        i++;
-      }
-      int end = i;
-      char last = chars[end - 1];
-      boolean trailing = last == '.' || last == '\'' || last == '’' || last == '-';
-      if (trailing && !isInitials(chars, start, end)) {
-        while (end > start && ".'’-".indexOf(chars[end - 1]) >= 0) {
-          end--;
-        }
-      }
-      // The possessive is not part of the name: "China's".
-      if (end - start > 3 && (chars[end - 1] == 's' || chars[end - 1] == 'S')
-          && (chars[end - 2] == '\'' || chars[end - 2] == '’')) {
-        end -= 2;
-      }
-      words.add(start, end);
-    }
-    return words;
-  }
-
-  /** Word spans, [start, end) char ranges, in one array. */
-  private static final class Words {
-    private int[] bounds;
-    private int size;
-
-    Words(int expected) {
-      bounds = new int[Math.max(16, expected * 2)];
-    }
-
-    void add(int start, int end) {
-      if (size * 2 == bounds.length) {
-        bounds = Arrays.copyOf(bounds, bounds.length * 2);
-      }
-      bounds[size * 2] = start;
-      bounds[size * 2 + 1] = end;
-      size++;
-    }
-
-    int size() {
-      return size;
-    }
-
-    int start(int k) {
-      return bounds[k * 2];
-    }
-
-    int end(int k) {
-      return bounds[k * 2 + 1];
-    }
-  }
-
-  /** Whether text[start, end) is initials with their full stops: "U.S.", "D.C.". */
-  private static boolean isInitials(char[] text, int start, int end) {
-    if (end - start < 4 || (end - start) % 2 != 0) {
-      return false;
-    }
-    for (int i = start; i < end; i += 2) {
-      if (!Character.isUpperCase(text[i]) || text[i + 1] != '.') {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** {@link #startsUpper(String)} of the word at {@code start}, with no string made. */

@@ -1,0 +1,122 @@
+package io.newswire.enrich.places;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class WordsTest {
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "In Mosul, Iraq.|In Mosul Iraq",
+      "China's army|China army",
+      "the U.S. and D.C.|the U.S. and D.C.",
+      "al-Qayyara and el-Arish|al-Qayyara and el-Arish",
+      "London-based Amsterdam-London|London based Amsterdam London",
+      "O’Neil’s Ky. rock 'n' roll|O’Neil Ky rock n roll",
+      "Kiambu, Kenya. [Photo|Kiambu Kenya Photo",
+      "al- el-|al el",
+      "...3.5 per cent|3.5 per cent"})
+  void shouldSplitWordsAndCutWhatTrailsThem(String text, String words) {
+    assertThat(String.join(" ", split(text))).isEqualTo(words);
+  }
+
+  @Test
+  void shouldSplitAsAScannerOfOneCharacterAtATime() {
+    String[] pieces = {"a", "Z", "é", "Ł", "7", "'", "’", ".", "-", " ", ", ", "\n", "al-",
+        "El-", "AL-", "U.S.", "'s", "’S", "\uD835\uDC00", "\uD83D\uDE00", "\uDC00", "\uD800",
+        "—", "ß", "Mosul", "ah"};
+    Random random = new Random(11);
+    for (int t = 0; t < 20_000; t++) {
+      StringBuilder text = new StringBuilder();
+      int length = random.nextInt(t % 100 == 0 ? 2_000 : 30);
+      for (int i = 0; i < length; i++) {
+        text.append(pieces[random.nextInt(pieces.length)]);
+      }
+      assertThat(bounds(Words.of(text.toString()))).as(text.toString())
+          .isEqualTo(reference(text.toString()));
+    }
+  }
+
+  @Test
+  void shouldSplitGeneratedArticlesAsTheScannerDoes() {
+    SampleArticles sample = new SampleArticles(Gazetteer.builtIn(), 5);
+    for (int t = 0; t < 50; t++) {
+      String text = sample.next(5_000);
+      assertThat(bounds(Words.of(text))).isEqualTo(reference(text));
+    }
+  }
+
+  private static List<String> split(String text) {
+    Words words = Words.of(text);
+    List<String> split = new ArrayList<>();
+    for (int k = 0; k < words.size(); k++) {
+      split.add(text.substring(words.start(k), words.end(k)));
+    }
+    return split;
+  }
+
+  private static List<Integer> bounds(Words words) {
+    List<Integer> bounds = new ArrayList<>();
+    for (int k = 0; k < words.size(); k++) {
+      bounds.add(words.start(k));
+      bounds.add(words.end(k));
+    }
+    return bounds;
+  }
+
+  /** The rules of {@link Words} as a scanner that reads one character at a time. */
+  private static List<Integer> reference(String text) {
+    List<Integer> bounds = new ArrayList<>();
+    int i = 0;
+    while (i < text.length()) {
+      if (!Character.isLetterOrDigit(text.codePointAt(i))) {
+        i++;
+        continue;
+      }
+      int start = i++;
+      while (i < text.length()) {
+        char d = text.charAt(i);
+        boolean arabicArticle = d == '-' && i - start == 2
+            && (text.regionMatches(true, start, "al", 0, 2)
+                || text.regionMatches(true, start, "el", 0, 2));
+        if (!Character.isLetterOrDigit(text.codePointAt(i)) && d != '\'' && d != '.'
+            && d != '’' && !Character.isLowSurrogate(d) && !arabicArticle) {
+          break;
+        }
+        i++;
+      }
+      int end = i;
+      if (".'’-".indexOf(text.charAt(end - 1)) >= 0
+          && !isInitials(text.substring(start, end))) {
+        while (".'’-".indexOf(text.charAt(end - 1)) >= 0) {
+          end--;
+        }
+      }
+      if (end - start > 3 && "sS".indexOf(text.charAt(end - 1)) >= 0
+          && "'’".indexOf(text.charAt(end - 2)) >= 0) {
+        end -= 2;
+      }
+      bounds.add(start);
+      bounds.add(end);
+    }
+    return bounds;
+  }
+
+  /** Capital letters, each with its full stop, char by char: "U.S.". */
+  private static boolean isInitials(String word) {
+    if (word.length() < 4 || word.length() % 2 != 0) {
+      return false;
+    }
+    for (int i = 0; i < word.length(); i += 2) {
+      if (!Character.isUpperCase(word.charAt(i)) || word.charAt(i + 1) != '.') {
+        return false;
+      }
+    }
+    return true;
+  }
+}
