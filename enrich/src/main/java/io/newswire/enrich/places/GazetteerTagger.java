@@ -24,7 +24,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Finds place names by longest normalised match against the gazetteer, drops the classic false
@@ -62,7 +61,7 @@ public final class GazetteerTagger implements PlaceTagger {
   private static final Set<String> FIRST_NAME_COUNTRIES = Set.of("Jordan", "Chad", "Georgia",
       "India", "Israel", "Niger", "Mali");
   /** Words before a person's name: particles and titles. */
-  private static final Set<String> PERSON_PARTICLES = Set.of("Abu", "Umm", "Ibn", "bin",
+  private static final WordSet PERSON_PARTICLES = new WordSet("Abu", "Umm", "Ibn", "bin",
       "Bin", "Mr", "Mrs", "Ms", "Dr", "Sheikh", "President", "General", "Minister", "Sen", "Gov",
       "Rep", "Mayor", "Judge", "Prof", "Const", "Sgt", "Lt", "Col", "Gen", "Capt", "Rev",
       "Coach", "Sir", "Lady");
@@ -76,14 +75,14 @@ public final class GazetteerTagger implements PlaceTagger {
       .map(verb -> verb.substring(0, 1)).collect(Collectors.joining());
   private static final String OUTLET_VERB_ENDS = OUTLET_VERBS.stream()
       .map(verb -> verb.substring(verb.length() - 1)).collect(Collectors.joining());
-  private static final Set<String> ORGANISATION_WORDS = Set.of("Cells", "Brigade", "Brigades",
+  private static final WordSet ORGANISATION_WORDS = new WordSet("Cells", "Brigade", "Brigades",
       "Council", "Ministry", "Forces", "Army", "Unit", "Company", "Authority", "Agency", "Centre",
       "Center", "Committee", "Police", "Party", "Movement", "Front", "Coalition", "Organisation",
       "Organization", "University", "Institute", "Commission", "Office", "Department", "Group",
       "Bank", "Court", "Liberation", "State", "Times", "Post", "News", "Airport", "Airways",
       "Airlines", "Club", "United", "FC");
   /** Words before a place name that make it a different, larger name's part, not a person's. */
-  private static final Set<String> QUALIFIERS = Set.of("Northern", "Southern", "Eastern",
+  private static final WordSet QUALIFIERS = new WordSet("Northern", "Southern", "Eastern",
       "Western", "Central", "North", "South", "East", "West", "Greater", "Upper", "Lower",
       "Downtown", "Metro", "Old", "New", "Inner", "Outer", "In", "At", "From", "To", "The",
       "And", "Of", "For", "On", "By", "With", "Across", "Near", "Outside", "Inside", "Like",
@@ -97,17 +96,12 @@ public final class GazetteerTagger implements PlaceTagger {
    * Capitalised words that end a place's name ("Metcalfe County", "Hutcheson Road"): a name
    * before one is part of that longer name, not a place of its own.
    */
-  private static final Set<String> NAME_NOUNS = Set.of("County", "Parish", "Road", "Street",
+  private static final WordSet NAME_NOUNS = new WordSet("County", "Parish", "Road", "Street",
       "Avenue", "Boulevard", "Highway", "River");
 
   /** Words after a name that say the name is a place ("Hamam al-Alil district"). */
-  private static final String[] PLACE_NOUNS = {"district", "province", "governorate",
-      "village", "town", "neighbourhood", "neighborhood", "camp", "region"};
-  private static final String[] NAME_NOUN_WORDS = NAME_NOUNS.toArray(String[]::new);
-  /** The first letters of {@link #NAME_NOUNS} and {@link #PLACE_NOUNS}. */
-  private static final String NOUN_INITIALS = Stream.concat(NAME_NOUNS.stream(),
-      Arrays.stream(PLACE_NOUNS)).map(noun -> noun.substring(0, 1)).distinct().sorted()
-      .collect(Collectors.joining());
+  private static final WordSet PLACE_NOUNS = new WordSet("district", "province", "governorate",
+      "village", "town", "neighbourhood", "neighborhood", "camp", "region");
 
   private final Gazetteer gazetteer;
   /** {@link #divisionKey}s by country and division code. */
@@ -669,7 +663,8 @@ public final class GazetteerTagger implements PlaceTagger {
     char previousInitial = previousStart < previousEnd ? text.charAt(previousStart) : ' ';
     String previousWord = Character.isUpperCase(previousInitial) || previousInitial == 'b'
         || previousInitial == '.' ? text.substring(previousStart, previousEnd) : "";
-    if (PERSON_PARTICLES.contains(previousWord.replace(".", ""))) {
+    if (previousWord.indexOf('.') < 0 ? PERSON_PARTICLES.contains(previousWord)
+        : PERSON_PARTICLES.contains(previousWord.replace(".", ""))) {
       return person(surface, words, candidates, persons);
     }
     if (previousEnd < start && afterOutletVerb(text, from, previousEnd)) {
@@ -708,7 +703,7 @@ public final class GazetteerTagger implements PlaceTagger {
     }
     int next = spaceAfter && text.charAt(end) == ' ' ? capitalisedLength(text, end + 1, to) : 0;
     if (next > 0 && (!prominent || FIRST_NAME_COUNTRIES.contains(surface))
-        && !ORGANISATION_WORDS.contains(text.substring(end + 1, end + 1 + next))
+        && !ORGANISATION_WORDS.contains(text, end + 1, end + 1 + next)
         && !isNotablePlace(text.substring(end + 1, end + 1 + next), article)) {
       return false;
     }
@@ -737,17 +732,17 @@ public final class GazetteerTagger implements PlaceTagger {
         || words == 1 && ORGANISATION_WORDS.contains(surface)) {
       return NO_PLACE_NAME;
     }
-    boolean major = false;
-    for (GazetteerEntry c : candidates) {
-      major |= isMajor(c);
-    }
     boolean abbreviation = isAbbreviation(surface);
+    if (!abbreviation && allCommonWords(surface)) {
+      return NO_PLACE_NAME;
+    }
+    boolean major = false;
+    for (int k = 0; !major && k < candidates.size(); k++) {
+      major = isMajor(candidates.get(k));
+    }
     // Acronyms are places only when they stand for a country, division or region ("UAE",
     // "U.S."); otherwise they are codes, parties and companies that share a GeoNames code.
     if (abbreviation && !major) {
-      return NO_PLACE_NAME;
-    }
-    if (!abbreviation && allCommonWords(surface)) {
       return NO_PLACE_NAME;
     }
     return major ? MAJOR_NAME : PLACE_NAME;
@@ -917,21 +912,9 @@ public final class GazetteerTagger implements PlaceTagger {
 
   /** {@link #isNameNoun(String)} of text[start, end), without a string where it is none. */
   private static boolean isNameNoun(String text, int start, int end) {
-    return isOneOf(text, start, end, NAME_NOUN_WORDS) || end - start > 1
+    return NAME_NOUNS.contains(text, start, end) || end - start > 1
         && Character.isUpperCase(text.charAt(start + 1))
         && isNameNoun(text.substring(start, end));
-  }
-
-  /** Whether text[start, end) is one of {@code words}, as written. */
-  private static boolean isOneOf(String text, int start, int end, String[] words) {
-    char first = text.charAt(start);
-    for (String word : words) {
-      if (word.length() == end - start && word.charAt(0) == first
-          && text.startsWith(word, start)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Whether a word is one of {@link #NAME_NOUNS}, also in capitals ("LAUREL COUNTY"). */
@@ -984,8 +967,7 @@ public final class GazetteerTagger implements PlaceTagger {
 
   /** Whether text[start, end) is one of {@link #ORGANISATION_WORDS}, all capitalised. */
   private static boolean isOrganisationWord(String text, int start, int end) {
-    return Character.isUpperCase(text.charAt(start))
-        && ORGANISATION_WORDS.contains(text.substring(start, end));
+    return ORGANISATION_WORDS.contains(text, start, end);
   }
 
   /**
@@ -1359,8 +1341,12 @@ public final class GazetteerTagger implements PlaceTagger {
     Set<String> known = null;
     Map<String, List<Mention>> unresolved = new LinkedHashMap<>();
     for (int k = 1; k < words.size(); k++) {
+      // Name nouns are capitalised, place nouns are not: either way the first letter is one
+      // of theirs, and the length one of theirs.
+      char initial = body.charAt(words.start(k));
       int length = words.end(k) - words.start(k);
-      if (length < 4 || length > 13) {
+      if (!NAME_NOUNS.isInitial(initial) & !PLACE_NOUNS.isInitial(initial)
+          | length < 4 | length > 13) {
         continue;
       }
       // Only a word after a capitalised one may end a name ("Hamam al-Alil district").
@@ -1368,17 +1354,11 @@ public final class GazetteerTagger implements PlaceTagger {
       if (!Character.isUpperCase(previous) && previous != 'a' && previous != 'e') {
         continue;
       }
-      // Name nouns are capitalised, place nouns are not: either way the first letter is one
-      // of theirs.
-      char initial = body.charAt(words.start(k));
-      if (NOUN_INITIALS.indexOf(initial) < 0) {
-        continue;
-      }
       if (words.end(k - 1) + 1 != words.start(k) || body.charAt(words.end(k - 1)) != ' ') {
         continue;
       }
       boolean partOfName = isNameNoun(body, words.start(k), words.end(k));
-      if (!partOfName && !isOneOf(body, words.start(k), words.end(k), PLACE_NOUNS)) {
+      if (!partOfName && !PLACE_NOUNS.contains(body, words.start(k), words.end(k))) {
         continue;
       }
       int first = k;
@@ -1451,6 +1431,10 @@ public final class GazetteerTagger implements PlaceTagger {
 
   /** {@link #startsUpper(String)} of the word at {@code start}, with no string made. */
   private static boolean startsUpper(String text, int start) {
+    char c = text.charAt(start);
+    if (c < 0x80 && c != 'a' && c != 'e') {
+      return c >= 'A' && c <= 'Z';
+    }
     if (text.startsWith("al-", start) || text.startsWith("el-", start)) {
       return start + 3 < text.length() && Character.isUpperCase(text.codePointAt(start + 3));
     }
@@ -1459,6 +1443,10 @@ public final class GazetteerTagger implements PlaceTagger {
 
   /** {@link #startsUpper(String)} of text[start, end). */
   private static boolean startsUpper(String text, int start, int end) {
+    char c = text.charAt(start);
+    if (c < 0x80 && c != 'a' && c != 'e') {
+      return c >= 'A' && c <= 'Z';
+    }
     if (text.startsWith("al-", start) || text.startsWith("el-", start)) {
       return end - start > 3 && Character.isUpperCase(text.codePointAt(start + 3));
     }
