@@ -15,6 +15,9 @@ final class TextArticleReader {
   private static final Pattern DATELINE = Pattern.compile(
       "^([A-Z][A-Z .'-]{2,40}(?:, [A-Z][A-Za-z .'-]{2,40})?)(?: \\([^)]{1,30}\\))? (?:-|–|—) ");
 
+  /** The longest headline: news headlines run to a hundred characters or so. */
+  private static final int MAX_HEADLINE_CHARS = 200;
+
   private TextArticleReader() {
   }
 
@@ -29,8 +32,8 @@ final class TextArticleReader {
       next = 1;
     }
     String headline = null;
-    if (next < blocks.size() && blocks.get(next).size() == 1
-        && Boilerplate.bylineNames(blocks.get(next).get(0)).isEmpty()) {
+    if (next + 1 < blocks.size() && blocks.get(next).size() == 1
+        && isHeadline(blocks.get(next).get(0))) {
       headline = blocks.get(next).get(0);
       next++;
     }
@@ -69,6 +72,15 @@ final class TextArticleReader {
     }
     return new ArticleStructure(section, category, headline, bylines, dateline,
         Boilerplate.distinct(captions), subheadings, paragraphs, null, null);
+  }
+
+  /**
+   * Whether the first line of its own, with more to follow, is a headline: short, no sentence
+   * (a text that opens with a paragraph of one line starts with its body), and no byline.
+   */
+  private static boolean isHeadline(String line) {
+    return line.length() <= MAX_HEADLINE_CHARS && !line.endsWith(".")
+        && Boilerplate.bylineNames(line).isEmpty();
   }
 
   /** Blocks of non-blank lines, split at blank lines; lines trimmed. */

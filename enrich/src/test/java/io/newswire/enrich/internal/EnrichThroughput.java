@@ -1,5 +1,6 @@
 package io.newswire.enrich.internal;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newswire.avro.ArticleFormat;
 import io.newswire.avro.Caption;
 import io.newswire.avro.EnrichedArticle;
@@ -35,7 +36,9 @@ import org.apache.kafka.streams.TopologyTestDriver;
  * Measures the enrich topology in a TopologyTestDriver (serdes and state stores included, no
  * broker) over articles in the seeds' shape, then times each enrichment step alone, and each
  * step as the enricher runs them one after another on every article. Not a test: run it by
- * hand, see docs/benchmarks.md. Arguments: seed files; none for 256 generated 5 KB articles.
+ * hand, see docs/benchmarks.md. Arguments: article files, or JSONL corpora (files ending in
+ * {@code .jsonl}, one {@code {"text"}} per line, as in {@code ../shared/eval}); none for 256
+ * generated 5 KB articles.
  */
 public final class EnrichThroughput {
   private EnrichThroughput() {
@@ -43,8 +46,17 @@ public final class EnrichThroughput {
 
   public static void main(String[] args) throws Exception {
     List<String> seeds = new ArrayList<>();
+    ObjectMapper json = new ObjectMapper();
     for (String arg : args) {
-      seeds.add(Files.readString(Path.of(arg)));
+      if (arg.endsWith(".jsonl")) {
+        for (String line : Files.readAllLines(Path.of(arg))) {
+          if (!line.isBlank()) {
+            seeds.add(json.readTree(line).path("text").asText());
+          }
+        }
+      } else {
+        seeds.add(Files.readString(Path.of(arg)));
+      }
     }
     Gazetteer gazetteer = Gazetteer.builtIn();
     if (seeds.isEmpty()) {
