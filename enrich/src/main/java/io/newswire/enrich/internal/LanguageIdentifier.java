@@ -18,6 +18,12 @@ import java.util.SortedMap;
 public final class LanguageIdentifier {
   /** How much of a text is looked at: a few sentences give a firm answer on news prose. */
   private static final int SAMPLE_CHARS = 200;
+  /**
+   * How much of a text is read for English function words where the sample has too few: a
+   * headline, a dateline or a run of names ("San Fernando, officially the City of San Fernando
+   * (Ilocano: Ciudad ti San Fernando)") can fill the first 200 characters of English prose.
+   */
+  private static final int PROSE_CHARS = 600;
 
   /** A detected language. */
   public record Detected(String isoCode, double confidence) {
@@ -88,7 +94,8 @@ public final class LanguageIdentifier {
       return null;
     }
     String sample = text.length() > SAMPLE_CHARS ? text.substring(0, SAMPLE_CHARS) : text;
-    if (plainlyEnglish(sample)) {
+    if (plainlyEnglish(sample) || text.length() > SAMPLE_CHARS
+        && plainlyEnglish(text.length() > PROSE_CHARS ? text.substring(0, PROSE_CHARS) : text)) {
       return ENGLISH;
     }
     SortedMap<Language, Double> values = detector.computeLanguageConfidenceValues(sample);

@@ -36,6 +36,17 @@ class LanguageIdentifierTest {
   }
 
   @Test
+  void shouldReadOnWhereTheFirstSentencesAreMostlyNames() {
+    String names = "San Fernando, officially the City of San Fernando (Ilocano: Ciudad ti San"
+        + " Fernando; Pangasinan: Siyudad na San Fernando), is a city in La Union, Philippines.";
+    assertThat(LanguageIdentifier.plainlyEnglish(names)).isFalse();
+    assertThat(languages.detect(names + " " + ENGLISH + " " + ENGLISH))
+        .isEqualTo(new LanguageIdentifier.Detected("en", 1.0));
+    assertThat(languages.detect(FRENCH + " " + FRENCH + " " + FRENCH + " " + FRENCH).isoCode())
+        .isEqualTo("fr");
+  }
+
+  @Test
   void shouldLeaveOtherLanguagesToTheModel() {
     assertThat(LanguageIdentifier.plainlyEnglish(FRENCH)).isFalse();
     assertThat(LanguageIdentifier.plainlyEnglish(GERMAN)).isFalse();
