@@ -65,6 +65,8 @@ public final class GazetteerTagger implements PlaceTagger {
       "Bin", "Mr", "Mrs", "Ms", "Dr", "Sheikh", "President", "General", "Minister", "Sen", "Gov",
       "Rep", "Mayor", "Judge", "Prof", "Const", "Sgt", "Lt", "Col", "Gen", "Capt", "Rev",
       "Coach", "Sir", "Lady");
+  /** Words right before a name that make it a place, whatever follows ("in Mosul said"). */
+  private static final WordSet PLACE_PREPOSITIONS = new WordSet("in", "at", "from", "near");
   /** Words after a name that make it a person's ("Ibrahim said"). */
   private static final List<String> PERSON_VERBS = List.of("said", "says", "told", "added",
       "explained", "who");
@@ -690,8 +692,10 @@ public final class GazetteerTagger implements PlaceTagger {
     if (words > 1) {
       return true;
     }
+    // "Officials in Mosul said": after "in", "at", "from" or "near" it is the place that speaks.
     boolean spaceAfter = to > end && Character.isWhitespace(text.charAt(end));
     if (spaceAfter && personVerbAfter(text, end, to)
+        && !PLACE_PREPOSITIONS.contains(text, previousStart, previousEnd)
         && (FIRST_NAME_COUNTRIES.contains(surface) || noCountry(candidates))) {
       return person(surface, words, candidates, persons);
     }

@@ -42,9 +42,9 @@ class EvaluationRegressionTest {
         corpus("geowebnews/geowebnews.jsonl"),
         Set.of("Literal", "Mixed", "Embedded_Literal", "Literal_Modifier"));
 
-    assertThat(all.exactF1()).isGreaterThanOrEqualTo(0.822 - MARGIN);
-    assertThat(all.accuracy161()).isGreaterThanOrEqualTo(0.940 - MARGIN);
-    assertThat(literal.exactRecall()).isGreaterThanOrEqualTo(0.771 - MARGIN);
+    assertThat(all.exactF1()).isGreaterThanOrEqualTo(0.824 - MARGIN);
+    assertThat(all.accuracy161()).isGreaterThanOrEqualTo(0.941 - MARGIN);
+    assertThat(literal.exactRecall()).isGreaterThanOrEqualTo(0.776 - MARGIN);
     assertThat(literal.accuracy161()).isGreaterThanOrEqualTo(0.924 - MARGIN);
   }
 
@@ -71,7 +71,7 @@ class EvaluationRegressionTest {
     Evaluation.Scores trNews = Evaluation.score(withDump, cities500,
         corpus("tr-news/tr-news.jsonl"), Set.of());
 
-    assertThat(geoWebNews.exactF1()).isGreaterThanOrEqualTo(0.810 - MARGIN);
+    assertThat(geoWebNews.exactF1()).isGreaterThanOrEqualTo(0.811 - MARGIN);
     assertThat(geoWebNews.accuracy161()).isGreaterThanOrEqualTo(0.916 - MARGIN);
     assertThat(trNews.exactF1()).isGreaterThanOrEqualTo(0.863 - MARGIN);
     assertThat(trNews.accuracy161()).isGreaterThanOrEqualTo(0.908 - MARGIN);

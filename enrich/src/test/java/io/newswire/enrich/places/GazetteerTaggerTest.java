@@ -100,6 +100,16 @@ class GazetteerTaggerTest {
     assertThat(tags.places()).extracting(Place::getName).containsExactly("Basrah");
   }
 
+  @Test
+  void shouldTakeANameAfterInAtFromOrNearForThePlaceThatSpeaks() {
+    PlaceTagger.PlaceTags tags = tag("Officials in Mosul said on Monday that the road to Erbil"
+        + " would reopen. Traders from Basra told reporters that Omar said nothing.");
+
+    assertThat(names(tags)).contains("Mosul", "Erbil", "Basra").doesNotContain("Omar");
+    assertThat(tags.places()).filteredOn(p -> "Mosul".equals(p.getName()))
+        .extracting(Place::getGeonameId).containsExactly(99072L);
+  }
+
   private static List<String> names(PlaceTagger.PlaceTags tags) {
     return tags.places().stream().flatMap(p -> p.getMentions().stream())
         .map(m -> m.getText()).toList();
