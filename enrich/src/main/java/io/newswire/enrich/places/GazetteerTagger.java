@@ -692,11 +692,13 @@ public final class GazetteerTagger implements PlaceTagger {
     if (words > 1) {
       return true;
     }
-    // "Officials in Mosul said": after "in", "at", "from" or "near" it is the place that speaks.
+    // "Officials in Mosul said": after "in", "at", "from" or "near" it is the place that speaks,
+    // and so it is where a division of a populous country or a city speaks ("Beirut said").
     boolean spaceAfter = to > end && Character.isWhitespace(text.charAt(end));
     if (spaceAfter && personVerbAfter(text, end, to)
         && !PLACE_PREPOSITIONS.contains(text, previousStart, previousEnd)
-        && (FIRST_NAME_COUNTRIES.contains(surface) || noCountry(candidates))) {
+        && (FIRST_NAME_COUNTRIES.contains(surface)
+            || noCountry(candidates) && !speaksAsPlace(candidates))) {
       return person(surface, words, candidates, persons);
     }
     // A capitalised word followed by another capitalised word that is no place is likely a
@@ -750,6 +752,16 @@ public final class GazetteerTagger implements PlaceTagger {
       return NO_PLACE_NAME;
     }
     return major ? MAJOR_NAME : PLACE_NAME;
+  }
+
+  /** Whether a candidate is prominent or a city ({@link #CITY}): a name that may speak. */
+  private boolean speaksAsPlace(List<GazetteerEntry> candidates) {
+    for (GazetteerEntry c : candidates) {
+      if (isProminent(c) || c.population() >= CITY) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Notes a lone word taken for a person's name, so that it is no place anywhere else. */

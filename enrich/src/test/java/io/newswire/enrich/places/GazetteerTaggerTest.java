@@ -110,6 +110,14 @@ class GazetteerTaggerTest {
         .extracting(Place::getGeonameId).containsExactly(99072L);
   }
 
+  @Test
+  void shouldTakeACityOrADivisionBeforeSaidForThePlaceThatSpeaks() {
+    PlaceTagger.PlaceTags tags = tag("The governor of Nineveh said schools would close. Aid"
+        + " groups in Amman and Beirut said they were ready, and Ibrahim said so too.");
+
+    assertThat(names(tags)).contains("Nineveh", "Amman", "Beirut").doesNotContain("Ibrahim");
+  }
+
   private static List<String> names(PlaceTagger.PlaceTags tags) {
     return tags.places().stream().flatMap(p -> p.getMentions().stream())
         .map(m -> m.getText()).toList();
