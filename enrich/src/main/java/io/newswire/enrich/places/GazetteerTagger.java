@@ -694,8 +694,9 @@ public final class GazetteerTagger implements PlaceTagger {
     }
     // "Officials in Mosul said": after "in", "at", "from" or "near" it is the place that speaks,
     // and so it is where a division of a populous country or a city speaks ("Beirut said").
+    // ", who" after a name makes it a person's too ("Carmen Rubio, who grew up in Salem").
     boolean spaceAfter = to > end && Character.isWhitespace(text.charAt(end));
-    if (spaceAfter && personVerbAfter(text, end, to)
+    if ((spaceAfter && personVerbAfter(text, end, to) || startsWithWord(text, end, to, ", who"))
         && !PLACE_PREPOSITIONS.contains(text, previousStart, previousEnd)
         && (FIRST_NAME_COUNTRIES.contains(surface)
             || noCountry(candidates) && !speaksAsPlace(candidates))) {

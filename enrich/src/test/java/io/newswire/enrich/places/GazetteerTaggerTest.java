@@ -118,6 +118,14 @@ class GazetteerTaggerTest {
     assertThat(names(tags)).contains("Nineveh", "Amman", "Beirut").doesNotContain("Ibrahim");
   }
 
+  @Test
+  void shouldTakeANameBeforeCommaWhoForAPersonsName() {
+    PlaceTagger.PlaceTags tags = tag("Commissioner Carmen Rubio, who grew up in Salem, said"
+        + " riders had waited years. Rubio voted yes.");
+
+    assertThat(names(tags)).contains("Salem").doesNotContain("Rubio");
+  }
+
   private static List<String> names(PlaceTagger.PlaceTags tags) {
     return tags.places().stream().flatMap(p -> p.getMentions().stream())
         .map(m -> m.getText()).toList();
