@@ -55,6 +55,13 @@ public final class GazetteerTagger implements PlaceTagger {
   private static final double PPLC = 2;
   /** What each name elsewhere in the article pointing to the candidate's country adds. */
   private static final double VOTE = 1.5;
+  /**
+   * The most names' worth of country votes a candidate gains: a string of towns in one country
+   * does not outvote a world city named like a town there ("Paris", "Sydney" in a story that
+   * also names New York, Denver and Las Vegas). A town in a division the article names still
+   * gains that division's votes ("Paris" in a Texas story).
+   */
+  private static final double MAX_COUNTRY_VOTES = 2;
   /** What each name elsewhere in the article pointing to the candidate's division adds. */
   private static final double DIVISION_VOTE = 1.5;
   /** Countries whose names people also carry ("Jordan said" is usually a person). */
@@ -1312,7 +1319,7 @@ public final class GazetteerTagger implements PlaceTagger {
         : "CONT".equals(candidate.featureCode()) || "ZN".equals(candidate.featureCode()) ? 12
         : "PPLC".equals(candidate.featureCode()) ? PPLC : 0;
     return feature + Math.log10(candidate.population() + 1)
-        + VOTE * votes.of(candidate.countryCode())
+        + VOTE * Math.min(votes.of(candidate.countryCode()), MAX_COUNTRY_VOTES)
         + (candidate.admin1Code() == null || candidate.isCountry() ? 0
             : DIVISION_VOTE * votes.of(divisionKey(candidate)));
   }

@@ -119,6 +119,16 @@ class GazetteerTaggerTest {
   }
 
   @Test
+  void shouldNotLetManyTownsOfOneCountryOutvoteAWorldCityNamedLikeATownThere() {
+    PlaceTagger.PlaceTags tags = tag("Shares rose in New York. Apple, based in Cupertino,"
+        + " California, closed a store in Denver. Florence Pugh flew to Sydney, Georgia May"
+        + " Jagger stayed in Paris, and a fight is set for Las Vegas.");
+
+    assertThat(tags.places()).filteredOn(p -> List.of("Sydney", "Paris").contains(p.getName()))
+        .extracting(Place::getCountryCode).containsExactlyInAnyOrder("AU", "FR");
+  }
+
+  @Test
   void shouldTakeANameBeforeCommaWhoForAPersonsName() {
     PlaceTagger.PlaceTags tags = tag("Commissioner Carmen Rubio, who grew up in Salem, said"
         + " riders had waited years. Rubio voted yes.");
