@@ -74,6 +74,10 @@ public final class GazetteerTagger implements PlaceTagger {
       "Coach", "Sir", "Lady");
   /** Words right before a name that make it a place, whatever follows ("in Mosul said"). */
   private static final WordSet PLACE_PREPOSITIONS = new WordSet("in", "at", "from", "near");
+  /** Words before "of" and a name that make it a place, whatever follows ("residents of"). */
+  private static final WordSet PLACE_HOLDERS = new WordSet("residents", "Residents", "people",
+      "People", "citizens", "mayor", "governor", "city", "town", "village", "outskirts",
+      "streets", "police");
   /** Words after a name that make it a person's ("Ibrahim said"). */
   private static final List<String> PERSON_VERBS = List.of("said", "says", "told", "added",
       "explained", "who");
@@ -705,6 +709,7 @@ public final class GazetteerTagger implements PlaceTagger {
     boolean spaceAfter = to > end && Character.isWhitespace(text.charAt(end));
     if ((spaceAfter && personVerbAfter(text, end, to) || startsWithWord(text, end, to, ", who"))
         && !PLACE_PREPOSITIONS.contains(text, previousStart, previousEnd)
+        && !afterPlaceOf(text, from, previousStart, previousEnd)
         && (FIRST_NAME_COUNTRIES.contains(surface)
             || noCountry(candidates) && !speaksAsPlace(candidates))) {
       return person(surface, words, candidates, persons);
@@ -760,6 +765,26 @@ public final class GazetteerTagger implements PlaceTagger {
       return NO_PLACE_NAME;
     }
     return major ? MAJOR_NAME : PLACE_NAME;
+  }
+
+  /**
+   * Whether text[previousStart, previousEnd), the word before a name, is "of" after a word of
+   * {@link #PLACE_HOLDERS} ("residents of Altadena said").
+   */
+  private static boolean afterPlaceOf(String text, int from, int previousStart,
+      int previousEnd) {
+    if (previousEnd - previousStart != 2 || !text.startsWith("of", previousStart)) {
+      return false;
+    }
+    int end = previousStart;
+    while (end > from && text.charAt(end - 1) == ' ') {
+      end--;
+    }
+    int start = end;
+    while (start > from && Character.isLetter(text.charAt(start - 1))) {
+      start--;
+    }
+    return end < previousStart && PLACE_HOLDERS.contains(text, start, end);
   }
 
   /** Whether a candidate is prominent or a city ({@link #CITY}): a name that may speak. */

@@ -119,6 +119,14 @@ class GazetteerTaggerTest {
   }
 
   @Test
+  void shouldTakeANameAfterResidentsOfForThePlaceThatSpeaks() {
+    PlaceTagger.PlaceTags tags = tag("Residents of Altadena said the smoke reached Long Beach."
+        + " The mayor of Pasadena said schools were shut, and a friend of Omar said nothing.");
+
+    assertThat(names(tags)).contains("Altadena", "Pasadena", "Long Beach").doesNotContain("Omar");
+  }
+
+  @Test
   void shouldNotLetManyTownsOfOneCountryOutvoteAWorldCityNamedLikeATownThere() {
     PlaceTagger.PlaceTags tags = tag("Shares rose in New York. Apple, based in Cupertino,"
         + " California, closed a store in Denver. Florence Pugh flew to Sydney, Georgia May"
