@@ -455,7 +455,7 @@ public final class GazetteerTagger implements PlaceTagger {
             || !plausible(text, start, end, surface, n, candidates, article, group)) {
           continue;
         }
-        candidates = narrow(candidates, text, start, end);
+        candidates = narrow(candidates, text, start, end, key, article);
         MentionKind kind = insideOrganisation(text, words, i, i + n - 1)
             ? MentionKind.EMBEDDED : MentionKind.NAME;
         found.add(new Found(field, offsets.at(start), offsets.at(end), surface, key, kind,
@@ -580,14 +580,16 @@ public final class GazetteerTagger implements PlaceTagger {
 
   /**
    * The candidates the words around a name allow: "the city of Turkey" is a town, "New York
-   * Gov." and "the state of New York" a division. Where no candidate is a town, none is left:
-   * the name is reported without a place.
+   * Gov." and "the state of New York" a division, "Cagayan province" a division or a place of
+   * that very name. Where no candidate fits, none is left: the name is reported without a
+   * place.
    */
-  private static List<GazetteerEntry> narrow(List<GazetteerEntry> candidates, String text,
-      int start, int end) {
+  private List<GazetteerEntry> narrow(List<GazetteerEntry> candidates, String text,
+      int start, int end, String key, Article article) {
     boolean afterOf = start >= 3 && text.regionMatches(true, start - 3, "of ", 0, 3);
     boolean beforeWord = end + 1 < text.length() && text.charAt(end) == ' '
-        && (text.charAt(end + 1) == 'G' || text.charAt(end + 1) == 's');
+        && (text.charAt(end + 1) == 'G' || text.charAt(end + 1) == 's'
+            || text.charAt(end + 1) == 'p');
     if (!afterOf && !beforeWord) {
       return candidates;
     }
@@ -596,6 +598,14 @@ public final class GazetteerTagger implements PlaceTagger {
       return candidates.stream().filter(c -> "P".equals(c.featureClass())).toList();
     }
     int to = Math.min(text.length(), end + 10);
+    // "Cagayan province": the division, or else a place whose own name it is, not a town that
+    // carries the name among its alternates ("Cagayan" for Mapun, a thousand kilometres off).
+    if (startsWithWord(text, end, to, " province")) {
+      List<GazetteerEntry> divisions = candidates.stream()
+          .filter(GazetteerEntry::isAdmin1).toList();
+      return !divisions.isEmpty() ? divisions : candidates.stream()
+          .filter(c -> article.isOwnName(key, c)).toList();
+    }
     if (endsWithWords(text, from, start, DIVISION_BEFORE)
         || text.startsWith(" Gov.", end) || startsWithWord(text, end, to, " Governor")
         || startsWithWord(text, end, to, " state")) {

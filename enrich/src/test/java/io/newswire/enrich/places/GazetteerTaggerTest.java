@@ -137,6 +137,17 @@ class GazetteerTaggerTest {
   }
 
   @Test
+  void shouldTakeANameBeforeProvinceForADivisionOrAPlaceOfThatVeryName() {
+    PlaceTagger.PlaceTags tags = tag("The typhoon hit Cagayan province, north of Manila, and"
+        + " then Fujian province in China.");
+
+    assertThat(tags.places()).filteredOn(p -> p.getMentions().get(0).getText().equals("Cagayan"))
+        .extracting(Place::getGeonameId).containsOnlyNulls();
+    assertThat(tags.places()).filteredOn(p -> "Fujian".equals(p.getName()))
+        .extracting(Place::getFeatureCode).containsExactly("ADM1");
+  }
+
+  @Test
   void shouldTakeANameBeforeCommaWhoForAPersonsName() {
     PlaceTagger.PlaceTags tags = tag("Commissioner Carmen Rubio, who grew up in Salem, said"
         + " riders had waited years. Rubio voted yes.");
