@@ -69,8 +69,9 @@ public final class GazetteerTagger implements PlaceTagger {
       "India", "Israel", "Niger", "Mali");
   /** Words before a person's name: particles and titles. */
   private static final WordSet PERSON_PARTICLES = new WordSet("Abu", "Umm", "Ibn", "bin",
-      "Bin", "Mr", "Mrs", "Ms", "Dr", "Sheikh", "President", "General", "Minister", "Sen", "Gov",
-      "Rep", "Mayor", "Judge", "Prof", "Const", "Sgt", "Lt", "Col", "Gen", "Capt", "Rev",
+      "Bin", "Mr", "Mrs", "Ms", "Dr", "Sheikh", "President", "Senator", "Governor",
+      "Representative", "Secretary", "Chancellor", "Commissioner", "General", "Minister", "Sen",
+      "Gov", "Rep", "Mayor", "Judge", "Prof", "Const", "Sgt", "Lt", "Col", "Gen", "Capt", "Rev",
       "Coach", "Sir", "Lady");
   /** Words right before a name that make it a place, whatever follows ("in Mosul said"). */
   private static final WordSet PLACE_PREPOSITIONS = new WordSet("in", "at", "from", "near");
@@ -737,14 +738,17 @@ public final class GazetteerTagger implements PlaceTagger {
       return false;
     }
     // A lone word after a capitalised word that is no place is likely a surname ("Mohamed
-    // Salah"), unless that word only qualifies the place ("Northern Iraq").
+    // Salah"), unless that word only qualifies the place ("Northern Iraq"); so is one after a
+    // title and a first name that is also a place ("Senator Elizabeth Warren").
     if (!prominent && !previousWord.isEmpty() && Character.isUpperCase(previousWord.charAt(0))
         && previousEnd == start - 1 && text.charAt(previousEnd) == ' '
         && capitalisedLength(previousWord, 0, previousWord.length()) == previousWord.length()
         && !QUALIFIERS.contains(previousWord)
         && !commonWords.contains(previousWord.toLowerCase(Locale.ROOT))
         && (!isNotablePlace(previousWord, article)
-            || FIRST_NAME_COUNTRIES.contains(previousWord))
+            || FIRST_NAME_COUNTRIES.contains(previousWord)
+            || PERSON_PARTICLES.contains(text, wordStart(text, from, previousStart),
+                wordEnd(text, from, previousStart)))
         && gazetteer.demonym(previousWord).isEmpty()) {
       return person(surface, words, candidates, persons);
     }
@@ -783,18 +787,33 @@ public final class GazetteerTagger implements PlaceTagger {
    */
   private static boolean afterPlaceOf(String text, int from, int previousStart,
       int previousEnd) {
-    if (previousEnd - previousStart != 2 || !text.startsWith("of", previousStart)) {
-      return false;
-    }
-    int end = previousStart;
+    return previousEnd - previousStart == 2 && text.startsWith("of", previousStart)
+        && PLACE_HOLDERS.contains(text, wordStart(text, from, previousStart),
+            wordEnd(text, from, previousStart));
+  }
+
+  /**
+   * The end of the word before the spaces before {@code at}, not before {@code from}, without
+   * its full stop ("Sen."); {@code at} where there is no space.
+   */
+  private static int wordEnd(String text, int from, int at) {
+    int end = at;
     while (end > from && text.charAt(end - 1) == ' ') {
       end--;
     }
-    int start = end;
+    if (end == at) {
+      return at;
+    }
+    return end > from && text.charAt(end - 1) == '.' ? end - 1 : end;
+  }
+
+  /** The start of the word that {@link #wordEnd} ends. */
+  private static int wordStart(String text, int from, int at) {
+    int start = wordEnd(text, from, at);
     while (start > from && Character.isLetter(text.charAt(start - 1))) {
       start--;
     }
-    return end < previousStart && PLACE_HOLDERS.contains(text, start, end);
+    return start;
   }
 
   /** Whether a candidate is prominent or a city ({@link #CITY}): a name that may speak. */

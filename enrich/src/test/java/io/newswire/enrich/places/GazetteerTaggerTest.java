@@ -148,6 +148,14 @@ class GazetteerTaggerTest {
   }
 
   @Test
+  void shouldTakeAWordAfterATitleAndAFirstNameForASurname() {
+    PlaceTagger.PlaceTags tags = tag("Senator Elizabeth Warren voted against it, and Sen. Warren"
+        + " later flew home to Boston.");
+
+    assertThat(names(tags)).contains("Boston").doesNotContain("Warren", "Elizabeth");
+  }
+
+  @Test
   void shouldTakeANameBeforeCommaWhoForAPersonsName() {
     PlaceTagger.PlaceTags tags = tag("Commissioner Carmen Rubio, who grew up in Salem, said"
         + " riders had waited years. Rubio voted yes.");
