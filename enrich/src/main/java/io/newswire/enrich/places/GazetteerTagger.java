@@ -237,9 +237,9 @@ public final class GazetteerTagger implements PlaceTagger {
     }
   }
 
-  /** A name found in a field, before resolution. */
+  /** A name found in a field, before resolution; {@code commaAfter}: ", " follows it. */
   private record Found(String field, int start, int end, String text, String key,
-      MentionKind kind, List<GazetteerEntry> candidates, double weight) {
+      MentionKind kind, List<GazetteerEntry> candidates, double weight, boolean commaAfter) {
   }
 
   @Override
@@ -271,7 +271,7 @@ public final class GazetteerTagger implements PlaceTagger {
         Found f = found.get(i);
         if ("body".equals(f.field()) && f.end() <= leadEnd) {
           found.set(i, new Found(f.field(), f.start(), f.end(), f.text(), f.key(), f.kind(),
-              f.candidates(), f.weight() * 2));
+              f.candidates(), f.weight() * 2, f.commaAfter()));
         }
       }
     }
@@ -382,7 +382,7 @@ public final class GazetteerTagger implements PlaceTagger {
               : Names.normalise(name).equals(Names.normalise(surface)) ? MentionKind.NAME
               : MentionKind.DEMONYM;
           found.add(new Found(field, offsets.at(firstStart), offsets.at(end), surface, name, kind,
-              List.of(), weight));
+              List.of(), weight, text.startsWith(", ", end)));
           i += region - 1;
           continue;
         }
@@ -399,7 +399,7 @@ public final class GazetteerTagger implements PlaceTagger {
         if (continent != null) {
           found.add(new Found(field, offsets.at(firstStart), offsets.at(demonymEnd),
               text.substring(firstStart, demonymEnd), null, MentionKind.DEMONYM,
-              List.of(continent), weight * 0.2));
+              List.of(continent), weight * 0.2, text.startsWith(", ", demonymEnd)));
           i += demonymEnd == firstEnd ? 0 : 1;
           continue;
         }
@@ -426,7 +426,8 @@ public final class GazetteerTagger implements PlaceTagger {
             : gazetteer.abbreviation(text.substring(firstStart, stop));
         if (!state.isEmpty()) {
           found.add(new Found(field, offsets.at(firstStart), offsets.at(stop),
-              text.substring(firstStart, stop), null, MentionKind.NAME, state, weight));
+              text.substring(firstStart, stop), null, MentionKind.NAME, state, weight,
+              text.startsWith(", ", stop)));
           continue;
         }
       }
@@ -460,7 +461,8 @@ public final class GazetteerTagger implements PlaceTagger {
         MentionKind kind = insideOrganisation(text, words, i, i + n - 1)
             ? MentionKind.EMBEDDED : MentionKind.NAME;
         found.add(new Found(field, offsets.at(start), offsets.at(end), surface, key, kind,
-            candidates, kind == MentionKind.EMBEDDED ? weight * 0.2 : weight));
+            candidates, kind == MentionKind.EMBEDDED ? weight * 0.2 : weight,
+            text.startsWith(", ", end)));
         i += n - 1;
         break;
       }
@@ -1191,7 +1193,7 @@ public final class GazetteerTagger implements PlaceTagger {
   /** The candidates of the name written right after the n-th, past a comma ("Paris, Texas"). */
   private static List<GazetteerEntry> within(List<Found> found, int n) {
     Found f = found.get(n);
-    return n + 1 < found.size() && found.get(n + 1).start() == f.end() + 2
+    return f.commaAfter() && n + 1 < found.size() && found.get(n + 1).start() == f.end() + 2
         && found.get(n + 1).field().equals(f.field()) ? found.get(n + 1).candidates()
         : List.of();
   }

@@ -45,7 +45,7 @@ class EvaluationRegressionTest {
     assertThat(all.exactF1()).isGreaterThanOrEqualTo(0.825 - MARGIN);
     assertThat(all.accuracy161()).isGreaterThanOrEqualTo(0.941 - MARGIN);
     assertThat(literal.exactRecall()).isGreaterThanOrEqualTo(0.777 - MARGIN);
-    assertThat(literal.accuracy161()).isGreaterThanOrEqualTo(0.926 - MARGIN);
+    assertThat(literal.accuracy161()).isGreaterThanOrEqualTo(0.925 - MARGIN);
   }
 
   @Test
@@ -71,7 +71,7 @@ class EvaluationRegressionTest {
     Evaluation.Scores trNews = Evaluation.score(withDump, cities500,
         corpus("tr-news/tr-news.jsonl"), Set.of());
 
-    assertThat(geoWebNews.exactF1()).isGreaterThanOrEqualTo(0.812 - MARGIN);
+    assertThat(geoWebNews.exactF1()).isGreaterThanOrEqualTo(0.813 - MARGIN);
     assertThat(geoWebNews.accuracy161()).isGreaterThanOrEqualTo(0.924 - MARGIN);
     assertThat(trNews.exactF1()).isGreaterThanOrEqualTo(0.864 - MARGIN);
     assertThat(trNews.accuracy161()).isGreaterThanOrEqualTo(0.911 - MARGIN);

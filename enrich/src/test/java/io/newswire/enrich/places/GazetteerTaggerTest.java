@@ -156,6 +156,15 @@ class GazetteerTaggerTest {
   }
 
   @Test
+  void shouldPlaceANameInsideOnlyWhatFollowsItPastAComma() {
+    PlaceTagger.PlaceTags tags = tag("Heavy rain is expected in Wales and Scotland, with flood"
+        + " warnings in Cardiff and near Glasgow. Jersey and Guernsey were also hit.");
+
+    assertThat(tags.places()).filteredOn(p -> "Glasgow".equals(p.getName()))
+        .extracting(Place::getCountryCode).containsExactly("GB");
+  }
+
+  @Test
   void shouldTakeANameBeforeCommaWhoForAPersonsName() {
     PlaceTagger.PlaceTags tags = tag("Commissioner Carmen Rubio, who grew up in Salem, said"
         + " riders had waited years. Rubio voted yes.");
