@@ -689,8 +689,7 @@ public final class GazetteerTagger implements PlaceTagger {
     char previousInitial = previousStart < previousEnd ? text.charAt(previousStart) : ' ';
     String previousWord = Character.isUpperCase(previousInitial) || previousInitial == 'b'
         || previousInitial == '.' ? text.substring(previousStart, previousEnd) : "";
-    if (previousWord.indexOf('.') < 0 ? PERSON_PARTICLES.contains(previousWord)
-        : PERSON_PARTICLES.contains(previousWord.replace(".", ""))) {
+    if (PERSON_PARTICLES.contains(previousWord.replace(".", ""))) {
       return person(surface, words, candidates, persons);
     }
     if (previousEnd < start && afterOutletVerb(text, from, previousEnd)) {
