@@ -257,7 +257,7 @@ public final class GazetteerTagger implements PlaceTagger {
     }
     String body = text.body() == null ? "" : text.body();
     int lead = body.indexOf("\n\n");
-    Words bodyWords = Words.of(body);
+    Words bodyWords = Words.nearCapitals(body);
     scan("body", body, bodyWords, 1.0, article);
     // "Dewly Nelson" makes every "Nelson" of the article the man, not the town; a city that
     // big that people know it by that name stays ("CBC Radio's Edmonton AM").
@@ -322,7 +322,7 @@ public final class GazetteerTagger implements PlaceTagger {
 
   private void scan(String field, String text, double weight, Article article) {
     if (text != null) {
-      scan(field, text, Words.of(text), weight, article);
+      scan(field, text, Words.nearCapitals(text), weight, article);
     }
   }
 
@@ -338,7 +338,7 @@ public final class GazetteerTagger implements PlaceTagger {
     List<Found> found = article.found;
     Map<String, List<Mention>> demonyms = article.demonyms;
     Set<String> persons = article.persons;
-    CodePoints offsets = new CodePoints(text);
+    CodePoints offsets = new CodePoints(text, words.hasSurrogates());
     for (int i = 0; i < words.size(); i++) {
       int firstStart = words.start(i);
       int firstEnd = words.end(i);
@@ -414,8 +414,8 @@ public final class GazetteerTagger implements PlaceTagger {
           }
         }
         if (demonym != null) {
-          demonyms.computeIfAbsent(demonym, k -> new ArrayList<>()).add(mention(field, text,
-              firstStart, demonymEnd, MentionKind.DEMONYM));
+          demonyms.computeIfAbsent(demonym, k -> new ArrayList<>()).add(mention(field, offsets,
+              text, firstStart, demonymEnd, MentionKind.DEMONYM));
           i += demonymEnd == firstEnd ? 0 : 1;
           continue;
         }
@@ -434,7 +434,7 @@ public final class GazetteerTagger implements PlaceTagger {
       // Word groups of plain words are cut short by their hashes; others need the first word.
       boolean longer = firstHash != 0 || gazetteer.startsLongerName(firstKey)
           || Names.isArticle(firstKey) || "saint".equals(firstKey);
-      int most = longer ? Math.min(MAX_WORDS, words.size() - i) : 1;
+      int most = longer ? words.run(i, MAX_WORDS) : 1;
       long[] groups = groupHashes(text, words, i, most, article.hashes, true);
       for (int n = most; n >= 1; n--) {
         if (groups[n - 1] == NO_NAME
@@ -478,7 +478,7 @@ public final class GazetteerTagger implements PlaceTagger {
    */
   private long[] groupHashes(String text, Words words, int i, int most, long[] hashes,
       boolean cut) {
-    Arrays.fill(hashes, 0);
+    Arrays.fill(hashes, 0, most, 0);
     long hash = NameHashes.EMPTY;
     int length = 0;
     for (int n = 1; n <= most; n++) {
@@ -533,7 +533,7 @@ public final class GazetteerTagger implements PlaceTagger {
 
   /** How many words from {@code i} make a region the gazetteer has no place for, or 0. */
   private int unlistedRegion(String text, Words words, int i, long[] hashes) {
-    int most = Math.min(MAX_WORDS, words.size() - i);
+    int most = words.run(i, MAX_WORDS);
     groupHashes(text, words, i, most, hashes, false);
     int start = words.start(i);
     for (int n = most; n >= 1; n--) {
@@ -559,7 +559,7 @@ public final class GazetteerTagger implements PlaceTagger {
 
   /** Whether a place name of two words or more starts at word {@code i}. */
   private boolean longerNameAt(String text, Words words, int i) {
-    for (int n = 2; n <= Math.min(MAX_WORDS, words.size() - i); n++) {
+    for (int n = 2; n <= words.run(i, MAX_WORDS); n++) {
       int lastStart = words.start(i + n - 1);
       int lastEnd = words.end(i + n - 1);
       if (!Character.isUpperCase(text.charAt(lastStart)) && text.charAt(lastStart) != 'a'
@@ -1012,7 +1012,7 @@ public final class GazetteerTagger implements PlaceTagger {
   /** Whether the name stands inside a longer capitalised name ending in an organisation word. */
   private static boolean insideOrganisation(String text, Words words, int from, int to) {
     int last = to;
-    while (last + 1 < words.size()) {
+    while (last + 1 < words.size() && words.follows(last + 1)) {
       int start = words.start(last + 1);
       int end = words.end(last + 1);
       boolean connector = isWord(text, start, end, "of") || isWord(text, start, end, "and")
@@ -1026,7 +1026,7 @@ public final class GazetteerTagger implements PlaceTagger {
       }
     }
     // "Islamic State of Iraq and the Levant": back over capitalised words and connectors.
-    for (int i = from - 1; i >= Math.max(0, from - 6); i--) {
+    for (int i = from - 1; i >= Math.max(0, from - 6) && words.follows(i + 1); i--) {
       int start = words.start(i);
       int end = words.end(i);
       if (isOrganisationWord(text, start, end)) {
@@ -1417,6 +1417,7 @@ public final class GazetteerTagger implements PlaceTagger {
    * ending in one that is part of the name ("Metcalfe County", "Hutcheson Road").
    */
   private void addUnresolved(String body, Words words, List<Place> places) {
+    CodePoints offsets = new CodePoints(body, words.hasSurrogates());
     Set<String> known = null;
     Map<String, List<Mention>> unresolved = new LinkedHashMap<>();
     for (int k = 1; k < words.size(); k++) {
@@ -1468,7 +1469,7 @@ public final class GazetteerTagger implements PlaceTagger {
       if (gazetteer.contains(key) || known.contains(key) || stopwords.contains(name)) {
         continue;
       }
-      unresolved.computeIfAbsent(name, n -> new ArrayList<>()).add(mention("body", body,
+      unresolved.computeIfAbsent(name, n -> new ArrayList<>()).add(mention("body", offsets, body,
           start, end, MentionKind.NAME));
     }
     unresolved.forEach((name, mentions) -> places.add(Place.newBuilder().setName(name)
@@ -1480,24 +1481,29 @@ public final class GazetteerTagger implements PlaceTagger {
     return new Mention(f.field(), f.start(), f.end(), f.text(), f.kind());
   }
 
-  private static Mention mention(String field, String text, int start, int end,
-      MentionKind kind) {
-    return Mention.newBuilder().setField(field).setStart(text.codePointCount(0, start))
-        .setEnd(text.codePointCount(0, end)).setText(text.substring(start, end)).setKind(kind)
-        .build();
+  private static Mention mention(String field, CodePoints offsets, String text, int start,
+      int end, MentionKind kind) {
+    return Mention.newBuilder().setField(field).setStart(offsets.at(start))
+        .setEnd(offsets.at(end)).setText(text.substring(start, end)).setKind(kind).build();
   }
 
   /** Code-point offsets of char indexes, counted forward from the last one asked for. */
   private static final class CodePoints {
     private final String text;
+    private final boolean surrogates;
     private int charIndex;
     private int codePoints;
 
-    CodePoints(String text) {
+    /** {@code surrogates}: whether the text holds any; where it holds none, they are alike. */
+    CodePoints(String text, boolean surrogates) {
       this.text = text;
+      this.surrogates = surrogates;
     }
 
     int at(int index) {
+      if (!surrogates) {
+        return index;
+      }
       if (index < charIndex) {
         charIndex = 0;
         codePoints = 0;

@@ -51,6 +51,89 @@ class WordsTest {
     }
   }
 
+  @Test
+  void shouldKeepTheWordsNearCapitalsAsTheWholeSplitHasThem() {
+    String[] pieces = {"a", "Z", "é", "Ł", "7", "'", "’", ".", "-", " ", " ", " ", ", ", "\n",
+        "al-", "El-", "AL-", "U.S.", "'s", "\uD835\uDC00", "\uD83D\uDE00", "\uDC00", "—",
+        "Mosul", "the", "of", "iPhone", "well-known", "in", "said", "ah"};
+    Random random = new Random(17);
+    for (int t = 0; t < 20_000; t++) {
+      StringBuilder text = new StringBuilder();
+      int length = random.nextInt(t % 100 == 0 ? 2_000 : 40);
+      for (int i = 0; i < length; i++) {
+        text.append(pieces[random.nextInt(pieces.length)]);
+      }
+      assertThat(nearCapitals(text.toString())).as(text.toString())
+          .isEqualTo(nearCapitalsReference(text.toString()));
+      boolean surrogates = text.chars().anyMatch(c -> Character.isSurrogate((char) c));
+      assertThat(Words.nearCapitals(text.toString()).hasSurrogates()).as(text.toString())
+          .isEqualTo(surrogates);
+      assertThat(Words.of(text.toString()).hasSurrogates()).isEqualTo(surrogates);
+    }
+    SampleArticles sample = new SampleArticles(Gazetteer.builtIn(), 5);
+    for (int t = 0; t < 50; t++) {
+      String text = sample.next(5_000);
+      assertThat(nearCapitals(text)).isEqualTo(nearCapitalsReference(text));
+    }
+  }
+
+  @Test
+  void shouldSayHowManyWordsFollowOneAnother() {
+    String text = "the Mosul Liberation Cells said on a quiet day in Iraq";
+    Words words = Words.nearCapitals(text);
+    assertThat(split(text, words)).containsExactly("the", "Mosul", "Liberation", "Cells",
+        "said", "in", "Iraq");
+    assertThat(words.run(0, 4)).isEqualTo(4);
+    assertThat(words.run(1, 9)).isEqualTo(4);
+    assertThat(words.run(4, 4)).isEqualTo(1);
+    assertThat(words.follows(5)).isFalse();
+    assertThat(words.run(5, 4)).isEqualTo(2);
+  }
+
+  /** Each kept word as start, end and whether it follows the word before it. */
+  private static List<Integer> nearCapitals(String text) {
+    Words words = Words.nearCapitals(text);
+    List<Integer> kept = new ArrayList<>();
+    for (int k = 0; k < words.size(); k++) {
+      kept.add(words.start(k));
+      kept.add(words.end(k));
+      kept.add(k > 0 && words.follows(k) ? 1 : 0);
+    }
+    return kept;
+  }
+
+  /** The whole split's words that start a name or stand next to one, by its rules. */
+  private static List<Integer> nearCapitalsReference(String text) {
+    List<Integer> all = reference(text);
+    int count = all.size() / 2;
+    boolean[] name = new boolean[count];
+    for (int j = 0; j < count; j++) {
+      int start = all.get(j * 2);
+      name[j] = Character.isUpperCase(text.charAt(start))
+          || Character.isUpperCase(text.codePointAt(start))
+          || text.startsWith("al-", start) || text.startsWith("el-", start);
+    }
+    List<Integer> kept = new ArrayList<>();
+    int last = -2;
+    for (int j = 0; j < count; j++) {
+      if (name[j] || j > 0 && name[j - 1] || j + 1 < count && name[j + 1]) {
+        kept.add(all.get(j * 2));
+        kept.add(all.get(j * 2 + 1));
+        kept.add(kept.size() > 2 && last == j - 1 ? 1 : 0);
+        last = j;
+      }
+    }
+    return kept;
+  }
+
+  private static List<String> split(String text, Words words) {
+    List<String> split = new ArrayList<>();
+    for (int k = 0; k < words.size(); k++) {
+      split.add(text.substring(words.start(k), words.end(k)));
+    }
+    return split;
+  }
+
   private static List<String> split(String text) {
     Words words = Words.of(text);
     List<String> split = new ArrayList<>();
