@@ -37,6 +37,16 @@ final class DateMentions {
           + "|" + MONTH + " " + DAY + "(?:,? (\\d{4}))?"
           + "|" + DAY + " " + MONTH + "(?: (\\d{4}))?)(?![\\p{L}\\p{N}])");
 
+  /** The ASCII characters a date starts with: digits, and the capitals of the names. */
+  private static final boolean[] STARTS = new boolean[0x80];
+
+  static {
+    for (char c = '0'; c <= '9'; c++) {
+      STARTS[c] = true;
+    }
+    NAMES.forEach(name -> STARTS[name.charAt(0)] = true);
+  }
+
   private DateMentions() {
   }
 
@@ -48,9 +58,11 @@ final class DateMentions {
     Matcher m = DATE.matcher(text).useTransparentBounds(true);
     int i = 0;
     while (i < text.length()) {
+      // The character first: most are no digit and no weekday's or month's capital.
       char c = text.charAt(i);
-      boolean candidate = (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))
-          && (c >= '0' && c <= '9' || "MTWFSJAOND".indexOf(c) >= 0 && isNameAt(text, i));
+      boolean candidate = c < 0x80 && STARTS[c]
+          && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))
+          && (c <= '9' || isNameAt(text, i));
       if (!candidate || !m.region(i, text.length()).lookingAt()) {
         i++;
         continue;

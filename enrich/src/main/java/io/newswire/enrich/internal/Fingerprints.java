@@ -89,7 +89,7 @@ final class Fingerprints {
     for (int i = 0; i < folded.length(); ) {
       int c = folded.codePointAt(i);
       i += Character.charCount(c);
-      if (isWordChar(c)) {
+      if (c < 0x80 ? ASCII_LOWER[c] != 0 : isWordChar(c)) {
         if (space && out.length() > 0) {
           out.append(' ');
         }

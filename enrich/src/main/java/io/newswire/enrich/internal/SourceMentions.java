@@ -37,8 +37,8 @@ final class SourceMentions {
       "Centre", "Center", "Committee", "Police", "Party", "Movement", "Front", "Coalition",
       "Organisation", "Organization", "Association", "Union", "Bank", "University", "Institute",
       "Commission", "Office", "Department", "Corporation", "Group", "Fund", "Court");
-  private static final Set<String> VERBS = Set.of("said", "says", "told", "added", "explained",
-      "warned", "stated");
+  private static final List<String> VERB_LIST = List.of("said", "says", "told", "added",
+      "explained", "warned", "stated");
   private static final Pattern ORGANISATION_TAIL = Pattern.compile(
       "(?: (?:of|for) (?:the )?\\p{Lu}[\\p{L}'’-]*(?: (?:and the |and |of )?\\p{Lu}"
           + "[\\p{L}'’-]*){0,3})?");
@@ -59,19 +59,26 @@ final class SourceMentions {
     Map<String, String> descriptions = new LinkedHashMap<>();
     List<int[]> counted = new ArrayList<>();
     // Attribution hangs on a verb: look only around each one, not from every capital letter.
-    List<int[]> words = words(text);
     List<int[]> verbs = new ArrayList<>();
     List<int[]> kinds = new ArrayList<>();
-    for (int[] word : words) {
-      int length = word[1] - word[0];
-      char first = text.charAt(word[0]);
+    int i = 0;
+    while (i < text.length()) {
+      if (!isLetterOrDigit(text.charAt(i))) {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < text.length() && isLetterOrDigit(text.charAt(i))) {
+        i++;
+      }
       // Only words of the right shape are looked up: lower-case verbs, capitalised kinds.
-      if (length >= 4 && length <= 9 && Character.isLowerCase(first)
-          && VERBS.contains(text.substring(word[0], word[1]))) {
-        verbs.add(word);
+      int length = i - start;
+      char first = text.charAt(start);
+      if (length >= 4 && length <= 9 && first >= 'a' && first <= 'z' && isVerb(text, start, i)) {
+        verbs.add(new int[] {start, i});
       } else if (length >= 3 && Character.isUpperCase(first)
-          && ORGANISATION_KINDS.contains(text.substring(word[0], word[1]))) {
-        kinds.add(word);
+          && ORGANISATION_KINDS.contains(text.substring(start, i))) {
+        kinds.add(new int[] {start, i});
       }
     }
     for (int[] verbWord : verbs) {
@@ -157,22 +164,20 @@ final class SourceMentions {
     return -1;
   }
 
-  /** Runs of letters and digits, as [start, end) char ranges: what {@code \\b} separates. */
-  private static List<int[]> words(String text) {
-    List<int[]> words = new ArrayList<>();
-    int i = 0;
-    while (i < text.length()) {
-      if (!Character.isLetterOrDigit(text.charAt(i))) {
-        i++;
-        continue;
+  /** A letter or digit: what {@code \\b} separates words by (runs of them are words). */
+  private static boolean isLetterOrDigit(char c) {
+    return c < 0x80 ? c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+        : Character.isLetterOrDigit(c);
+  }
+
+  /** Whether text[start, end) is one of {@link #VERB_LIST}, with no string made. */
+  private static boolean isVerb(String text, int start, int end) {
+    for (String verb : VERB_LIST) {
+      if (verb.length() == end - start && text.startsWith(verb, start)) {
+        return true;
       }
-      int start = i;
-      while (i < text.length() && Character.isLetterOrDigit(text.charAt(i))) {
-        i++;
-      }
-      words.add(new int[] {start, i});
     }
-    return words;
+    return false;
   }
 
   /** The index {@code words} word starts before {@code end}, or 0. */
