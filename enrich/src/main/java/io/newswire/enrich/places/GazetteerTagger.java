@@ -372,7 +372,7 @@ public final class GazetteerTagger implements PlaceTagger {
         }
         // "Middle East", "Indian Ocean": regions the gazetteer has no place for.
         int region = gazetteer.startsUnlistedRegion(firstKey)
-            ? unlistedRegion(text, words, i, article.hashes) : 0;
+            ? unlistedRegion(text, words, i, firstHash, article.hashes) : 0;
         if (region > 0) {
           int end = words.end(i + region - 1);
           String surface = text.substring(firstStart, end);
@@ -435,7 +435,7 @@ public final class GazetteerTagger implements PlaceTagger {
       boolean longer = firstHash != 0 || gazetteer.startsLongerName(firstKey)
           || Names.isArticle(firstKey) || "saint".equals(firstKey);
       int most = longer ? words.run(i, MAX_WORDS) : 1;
-      long[] groups = groupHashes(text, words, i, most, article.hashes, true);
+      long[] groups = groupHashes(text, words, i, most, firstHash, article.hashes, true);
       for (int n = most; n >= 1; n--) {
         if (groups[n - 1] == NO_NAME
             || groups[n - 1] != 0 && !gazetteer.mayBeName(groups[n - 1])) {
@@ -474,10 +474,11 @@ public final class GazetteerTagger implements PlaceTagger {
    * (see {@link NameHashes}), as far as those are plain words with gaps of ASCII signs between
    * them ({@link Names#isSpace}); 0 where a group needs the general normal form, and
    * {@link #NO_NAME} for groups longer than every name that starts with the shorter group
-   * where {@code cut}. Written into {@code hashes}.
+   * where {@code cut}. Written into {@code hashes}; {@code firstHash} is word {@code i}'s own
+   * ({@link Names#hashPlain} from {@link NameHashes#EMPTY}), which the caller has already.
    */
-  private long[] groupHashes(String text, Words words, int i, int most, long[] hashes,
-      boolean cut) {
+  private long[] groupHashes(String text, Words words, int i, int most, long firstHash,
+      long[] hashes, boolean cut) {
     Arrays.fill(hashes, 0, most, 0);
     long hash = NameHashes.EMPTY;
     int length = 0;
@@ -501,7 +502,7 @@ public final class GazetteerTagger implements PlaceTagger {
         hash = NameHashes.extend(hash, ' ');
         length++;
       }
-      long whole = Names.hashPlain(hash, text, start, end);
+      long whole = n == 1 ? firstHash : Names.hashPlain(hash, text, start, end);
       if (whole == 0) {
         return hashes;
       }
@@ -532,9 +533,9 @@ public final class GazetteerTagger implements PlaceTagger {
   }
 
   /** How many words from {@code i} make a region the gazetteer has no place for, or 0. */
-  private int unlistedRegion(String text, Words words, int i, long[] hashes) {
+  private int unlistedRegion(String text, Words words, int i, long firstHash, long[] hashes) {
     int most = words.run(i, MAX_WORDS);
-    groupHashes(text, words, i, most, hashes, false);
+    groupHashes(text, words, i, most, firstHash, hashes, false);
     int start = words.start(i);
     for (int n = most; n >= 1; n--) {
       int end = words.end(i + n - 1);

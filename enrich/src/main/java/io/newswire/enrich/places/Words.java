@@ -66,6 +66,18 @@ final class Words {
     boolean keptBefore = false;
     while (true) {
       int p = from;
+      // Four characters at a time while none is a mark or beyond ASCII, then one at a time.
+      while (p + 4 <= length) {
+        char c0 = chars[p];
+        char c1 = chars[p + 1];
+        char c2 = chars[p + 2];
+        char c3 = chars[p + 3];
+        if ((c0 | c1 | c2 | c3) >= 0x80
+            || ASCII_MARK[c0] | ASCII_MARK[c1] | ASCII_MARK[c2] | ASCII_MARK[c3]) {
+          break;
+        }
+        p += 4;
+      }
       while (p < length && (chars[p] < 0x80 ? !ASCII_MARK[chars[p]] : !words.isCapital(text, p))) {
         p++;
       }
