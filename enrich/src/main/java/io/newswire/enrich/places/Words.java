@@ -103,10 +103,10 @@ final class Words {
           break;
         }
       }
-      // Split on until two words in a row past the mark start no name; the second is left for
-      // the next stretch, whose first word it may come right before. A word is kept when it or
-      // a word next to it starts a name; it follows the one kept before it when the word right
-      // before it was kept.
+      // Split on until two words in a row past the mark start no name; the second is left,
+      // unsplit, for the next stretch, whose first word it may come right before. A word is
+      // kept when it or a word next to it starts a name; it follows the one kept before it
+      // when the word right before it was kept.
       int previousStart = -1;
       int previousEnd = 0;
       boolean previousName = false;
@@ -116,7 +116,6 @@ final class Words {
       int i = r;
       while ((i = words.nextStart(text, chars, i)) < length) {
         int start = i;
-        i = words.rawEnd(text, chars, start);
         boolean name = startsName(text, chars, start);
         if (previousStart >= 0 && !name && !previousName && previousEnd > p) {
           pos = start;
@@ -125,6 +124,7 @@ final class Words {
           stopped = true;
           break;
         }
+        i = words.rawEnd(text, chars, start);
         if (name && previousStart >= 0 && !previousKept) {
           words.add(previousStart, previousEnd, previousFollows);
           previousKept = true;
