@@ -2,6 +2,7 @@ package io.newswire.enrich.internal;
 
 import io.newswire.avro.NamedEntity;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +33,21 @@ final class SourceMentions {
   private static final Pattern NAME_WORD = Pattern.compile(
       "(?:al-|Al-)?\\p{Lu}[\\p{L}'’-]*|of|the");
   /** Organisation names end in (or are made of) words that say what kind of body they are. */
-  private static final Set<String> ORGANISATION_KINDS = Set.of("Cells", "Brigade", "Brigades",
-      "Council", "Ministry", "Forces", "Army", "Unit", "Company", "Authority", "Agency",
+  private static final Vocabulary ORGANISATION_KINDS = new Vocabulary("Cells", "Brigade",
+      "Brigades", "Council", "Ministry", "Forces", "Army", "Unit", "Company", "Authority", "Agency",
       "Centre", "Center", "Committee", "Police", "Party", "Movement", "Front", "Coalition",
       "Organisation", "Organization", "Association", "Union", "Bank", "University", "Institute",
       "Commission", "Office", "Department", "Corporation", "Group", "Fund", "Court");
-  private static final List<String> VERB_LIST = List.of("said", "says", "told", "added",
+  /** The ASCII letters and digits. */
+  private static final boolean[] ASCII_WORD = new boolean[0x80];
+
+  static {
+    for (char c = 0; c < 0x80; c++) {
+      ASCII_WORD[c] = Character.isLetterOrDigit(c);
+    }
+  }
+
+  private static final Vocabulary VERBS = new Vocabulary("said", "says", "told", "added",
       "explained", "warned", "stated");
   private static final Pattern ORGANISATION_TAIL = Pattern.compile(
       "(?: (?:of|for) (?:the )?\\p{Lu}[\\p{L}'’-]*(?: (?:and the |and |of )?\\p{Lu}"
@@ -46,6 +56,35 @@ final class SourceMentions {
       "The", "This", "That", "Officials", "Residents", "Sources", "Police", "Witnesses");
   private static final Set<String> LEADING_WORDS = Set.of("The", "A", "An", "Of", "In", "On",
       "At", "As", "And", "But", "For", "With", "From");
+
+  /** A few words, found where they stand in a text with no string made: by length, letters. */
+  private static final class Vocabulary {
+    private final String[][] byLength;
+
+    Vocabulary(String... words) {
+      int longest = Arrays.stream(words).mapToInt(String::length).max().orElse(0);
+      byLength = new String[longest + 1][];
+      for (int length = 0; length <= longest; length++) {
+        int n = length;
+        byLength[length] = Arrays.stream(words).filter(w -> w.length() == n)
+            .toArray(String[]::new);
+      }
+    }
+
+    boolean contains(String text, int start, int end) {
+      int length = end - start;
+      if (length >= byLength.length) {
+        return false;
+      }
+      char first = text.charAt(start);
+      for (String word : byLength[length]) {
+        if (word.charAt(0) == first && text.startsWith(word, start)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
 
   /** People and organisations, each with how often it is named. */
   record Found(List<NamedEntity> people, List<NamedEntity> organisations) {
@@ -72,12 +111,10 @@ final class SourceMentions {
         i++;
       }
       // Only words of the right shape are looked up: lower-case verbs, capitalised kinds.
-      int length = i - start;
       char first = text.charAt(start);
-      if (length >= 4 && length <= 9 && first >= 'a' && first <= 'z' && isVerb(text, start, i)) {
+      if (first >= 'a' && first <= 'z' && VERBS.contains(text, start, i)) {
         verbs.add(new int[] {start, i});
-      } else if (length >= 3 && Character.isUpperCase(first)
-          && ORGANISATION_KINDS.contains(text.substring(start, i))) {
+      } else if (Character.isUpperCase(first) && ORGANISATION_KINDS.contains(text, start, i)) {
         kinds.add(new int[] {start, i});
       }
     }
@@ -166,18 +203,7 @@ final class SourceMentions {
 
   /** A letter or digit: what {@code \\b} separates words by (runs of them are words). */
   private static boolean isLetterOrDigit(char c) {
-    return c < 0x80 ? c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-        : Character.isLetterOrDigit(c);
-  }
-
-  /** Whether text[start, end) is one of {@link #VERB_LIST}, with no string made. */
-  private static boolean isVerb(String text, int start, int end) {
-    for (String verb : VERB_LIST) {
-      if (verb.length() == end - start && text.startsWith(verb, start)) {
-        return true;
-      }
-    }
-    return false;
+    return c < 0x80 ? ASCII_WORD[c] : Character.isLetterOrDigit(c);
   }
 
   /** The index {@code words} word starts before {@code end}, or 0. */
