@@ -19,6 +19,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * partition counts that are too low (never lowers them: that would reshuffle keys), and sets the
  * topic-level configs of the spec on existing topics.
  *
- * <p>Replication is min(3, brokers) and {@code min.insync.replicas} is replication - 1, at least 1,
- * so that one broker may be down without refusing {@code acks=all} writes.
+ * <p>Topics it creates are described by the brokers when it returns, so that clients started
+ * next find them. Replication is min(3, brokers) and {@code min.insync.replicas} one less, at
+ * least 1, so that one broker may be down without refusing {@code acks=all} writes.
  */
 public final class TopicProvisioner {
   private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
@@ -79,6 +81,9 @@ public final class TopicProvisioner {
           outcomes.put(topic.name(), Outcome.UNCHANGED);
         }
       }
+      if (!toCreate.isEmpty()) {
+        describe(toCreate.stream().map(NewTopic::name).toList());
+      }
       return outcomes;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -91,8 +96,7 @@ public final class TopicProvisioner {
   private Outcome update(TopicSpec spec)
       throws InterruptedException, ExecutionException, TimeoutException {
     boolean changed = false;
-    TopicDescription description = admin.describeTopics(List.of(spec.name()))
-        .allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(spec.name());
+    TopicDescription description = describe(List.of(spec.name())).get(spec.name());
     int partitions = description.partitions().size();
     if (partitions < spec.partitions()) {
       admin.createPartitions(Map.of(spec.name(), NewPartitions.increaseTo(spec.partitions())))
@@ -121,5 +125,26 @@ public final class TopicProvisioner {
       changed = true;
     }
     return changed ? Outcome.UPDATED : Outcome.UNCHANGED;
+  }
+
+  /**
+   * The topics as the brokers describe them, once they all do. A topic is created on the
+   * controller and reaches the brokers' metadata a moment later; until then the brokers answer
+   * that it does not exist, and so would they to a client started right after provisioning.
+   */
+  private Map<String, TopicDescription> describe(List<String> names)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+    while (true) {
+      try {
+        return admin.describeTopics(names).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)
+            || System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(50);
+      }
+    }
   }
 }
