@@ -32,13 +32,8 @@ class WordsTest {
         "—", "ß", "Mosul", "ah"};
     Random random = new Random(11);
     for (int t = 0; t < 20_000; t++) {
-      StringBuilder text = new StringBuilder();
-      int length = random.nextInt(t % 100 == 0 ? 2_000 : 30);
-      for (int i = 0; i < length; i++) {
-        text.append(pieces[random.nextInt(pieces.length)]);
-      }
-      assertThat(bounds(Words.of(text.toString()))).as(text.toString())
-          .isEqualTo(reference(text.toString()));
+      String text = randomText(random, pieces, t % 100 == 0 ? 2_000 : 30);
+      assertThat(bounds(Words.of(text))).as(text).isEqualTo(reference(text));
     }
   }
 
@@ -58,17 +53,11 @@ class WordsTest {
         "Mosul", "the", "of", "iPhone", "well-known", "in", "said", "ah"};
     Random random = new Random(17);
     for (int t = 0; t < 20_000; t++) {
-      StringBuilder text = new StringBuilder();
-      int length = random.nextInt(t % 100 == 0 ? 2_000 : 40);
-      for (int i = 0; i < length; i++) {
-        text.append(pieces[random.nextInt(pieces.length)]);
-      }
-      assertThat(nearCapitals(text.toString())).as(text.toString())
-          .isEqualTo(nearCapitalsReference(text.toString()));
+      String text = randomText(random, pieces, t % 100 == 0 ? 2_000 : 40);
+      assertThat(nearCapitals(text)).as(text).isEqualTo(nearCapitalsReference(text));
       boolean surrogates = text.chars().anyMatch(c -> Character.isSurrogate((char) c));
-      assertThat(Words.nearCapitals(text.toString()).hasSurrogates()).as(text.toString())
-          .isEqualTo(surrogates);
-      assertThat(Words.of(text.toString()).hasSurrogates()).isEqualTo(surrogates);
+      assertThat(Words.nearCapitals(text).hasSurrogates()).as(text).isEqualTo(surrogates);
+      assertThat(Words.of(text).hasSurrogates()).isEqualTo(surrogates);
     }
     SampleArticles sample = new SampleArticles(Gazetteer.builtIn(), 5);
     for (int t = 0; t < 50; t++) {
@@ -88,6 +77,16 @@ class WordsTest {
     assertThat(words.run(4, 4)).isEqualTo(1);
     assertThat(words.follows(5)).isFalse();
     assertThat(words.run(5, 4)).isEqualTo(2);
+  }
+
+  /** Up to {@code most} pieces, drawn at random. */
+  private static String randomText(Random random, String[] pieces, int most) {
+    StringBuilder text = new StringBuilder();
+    int length = random.nextInt(most);
+    for (int i = 0; i < length; i++) {
+      text.append(pieces[random.nextInt(pieces.length)]);
+    }
+    return text.toString();
   }
 
   /** Each kept word as start, end and whether it follows the word before it. */
