@@ -51,8 +51,8 @@ final class Words {
    * The words of {@code text} that a place name can take part in: each word that starts with a
    * capital letter or with {@code al-} or {@code el-}, and the words right before and after it,
    * as {@link #of} splits them; {@link #follows} says where others were left out. Only those
-   * words are split: the rest of the text is read one character at a time for capitals, which
-   * costs much less than splitting it.
+   * words are split: the rest of the text is only searched for capitals, which costs much less
+   * than splitting it.
    */
   static Words nearCapitals(String text) {
     char[] chars = text.toCharArray();
