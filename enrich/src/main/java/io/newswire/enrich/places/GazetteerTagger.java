@@ -1484,8 +1484,8 @@ public final class GazetteerTagger implements PlaceTagger {
 
   private static Mention mention(String field, CodePoints offsets, String text, int start,
       int end, MentionKind kind) {
-    return Mention.newBuilder().setField(field).setStart(offsets.at(start))
-        .setEnd(offsets.at(end)).setText(text.substring(start, end)).setKind(kind).build();
+    return new Mention(field, offsets.at(start), offsets.at(end), text.substring(start, end),
+        kind);
   }
 
   /** Code-point offsets of char indexes, counted forward from the last one asked for. */
