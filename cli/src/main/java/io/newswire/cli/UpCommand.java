@@ -6,6 +6,7 @@ import io.newswire.schemas.TopicSpec;
 import io.newswire.sink.SinkConfig;
 import io.newswire.schemas.Topics;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,23 +76,29 @@ final class UpCommand implements Callable<Integer> {
       Map<String, Object> services = pipeline.services();
       Optional<String> newKey = pipeline.newKey();
 
-      out.printf("Newswire is ready (%.1f s).%n", (System.nanoTime() - start) / 1e9);
-      out.printf("  Kafka            %s%n", platform.bootstrapServers());
-      out.printf("  Schema registry  %s%n", platform.schemaRegistryUrl());
-      out.printf("  HTTP             http://%s:%d  (POST and GET /v1/articles, /v1/places,"
+      // The banner in one write: it never interleaves with log lines, and whoever waits for
+      // "Newswire is ready" sees the addresses with it.
+      StringWriter text = new StringWriter();
+      PrintWriter banner = new PrintWriter(text);
+      banner.printf("Newswire is ready (%.1f s).%n", (System.nanoTime() - start) / 1e9);
+      banner.printf("  Kafka            %s%n", platform.bootstrapServers());
+      banner.printf("  Schema registry  %s%n", platform.schemaRegistryUrl());
+      banner.printf("  HTTP             http://%s:%d  (POST and GET /v1/articles, /v1/places,"
           + " /v1/stream, /health/ready, /metrics)%n", http.host(), pipeline.host().port());
-      out.printf("  Database         %s%n", new SinkConfig(services).databaseUrlForDisplay());
-      out.printf("  Topics           %s%n",
+      banner.printf("  Database         %s%n", new SinkConfig(services).databaseUrlForDisplay());
+      banner.printf("  Topics           %s%n",
           String.join(", ", topics.stream().map(TopicSpec::name).toList()));
-      out.printf("  Data             %s%n", data.toAbsolutePath().normalize());
+      banner.printf("  Data             %s%n", data.toAbsolutePath().normalize());
       if (newKey.isPresent()) {
-        out.printf("  Feed 'local'     key %s%n", newKey.get());
-        out.printf("                   (saved in %s; ./newswire push uses it)%n",
+        banner.printf("  Feed 'local'     key %s%n", newKey.get());
+        banner.printf("                   (saved in %s; ./newswire push uses it)%n",
             LocalFeed.keyFile(data, LocalFeed.ID));
       } else {
-        out.printf("  Feed 'local'     key in %s%n", LocalFeed.keyFile(data, LocalFeed.ID));
+        banner.printf("  Feed 'local'     key in %s%n", LocalFeed.keyFile(data, LocalFeed.ID));
       }
-      out.println("Press Ctrl-C to stop.");
+      banner.println("Press Ctrl-C to stop.");
+      banner.flush();
+      out.print(text);
       out.flush();
     } catch (RuntimeException e) {
       log.error("Newswire could not start: {}", e.getMessage(), e);
