@@ -23,14 +23,13 @@ import org.apache.avro.generic.IndexedRecord;
  * value (not {@code {"string": ...}}), timestamps as ISO-8601, enums as their symbol.
  */
 public final class ArticleJson {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .registerModule(new SimpleModule().addSerializer(IndexedRecord.class, new Serializer()));
   /**
    * Writes a record as {@link #write} does, into Jackson's own recycled buffers: about a fifth
    * less time than a generator over a {@link java.io.StringWriter}, which copies as it grows.
    */
-  private static final ObjectWriter TEXT = new ObjectMapper()
-      .registerModule(new SimpleModule().addSerializer(IndexedRecord.class, new Serializer()))
-      .writerFor(IndexedRecord.class);
+  private static final ObjectWriter TEXT = MAPPER.writerFor(IndexedRecord.class);
 
   private ArticleJson() {
   }
