@@ -122,6 +122,14 @@ public final class GazetteerTagger implements PlaceTagger {
   private final Map<String, Map<String, String>> divisionKeys = new ConcurrentHashMap<>();
   private final Set<String> stopwords;
   private final Set<String> commonWords;
+  /**
+   * The word groups met so far ({@link #group}), in every article: the same names recur from
+   * article to article. One group per slot, the last one met; groups never change once made,
+   * so threads share them without locks.
+   */
+  private final Group[] knownGroups = new Group[1 << 14];
+  /** The votes of the candidates of names met before ({@link #voting}), kept the same way. */
+  private final Voting[] knownVotings = new Voting[1 << 12];
 
   public GazetteerTagger(Gazetteer gazetteer) {
     this.gazetteer = Objects.requireNonNull(gazetteer, "gazetteer");
@@ -144,53 +152,8 @@ public final class GazetteerTagger implements PlaceTagger {
     final Set<String> persons = new HashSet<>();
     private final Map<String, List<GazetteerEntry>> lookups = new HashMap<>();
     private final Map<String, List<GazetteerEntry>> owners = new HashMap<>();
-    /** What each name found says by itself ({@link #byItself}). */
-    final Map<String, Integer> surfaces = new HashMap<>();
-    /** The word groups of plain words met so far, by the hash of their normal form. */
-    private Group[] groups = new Group[64];
-    private int groupCount;
     /** Scratch for {@link #groupHashes}. */
     final long[] hashes = new long[MAX_WORDS];
-
-    /**
-     * The word group text[start, end) of plain words whose normal form hashes to {@code hash},
-     * made the first time its surface is met and found again, with no string made, when it
-     * recurs.
-     */
-    Group group(String text, int start, int end, long hash) {
-      int mask = groups.length - 1;
-      for (int slot = (int) NameHashes.mix(hash) & mask; ; slot = slot + 1 & mask) {
-        Group group = groups[slot];
-        if (group == null) {
-          String key = Names.plainKey(text, start, end);
-          group = new Group(hash, text.substring(start, end), key, lookup(key));
-          groups[slot] = group;
-          if (++groupCount * 2 > groups.length) {
-            grow();
-          }
-          return group;
-        }
-        if (group.hash == hash && group.surface.length() == end - start
-            && text.startsWith(group.surface, start)) {
-          return group;
-        }
-      }
-    }
-
-    private void grow() {
-      Group[] old = groups;
-      groups = new Group[old.length * 2];
-      int mask = groups.length - 1;
-      for (Group group : old) {
-        if (group != null) {
-          int slot = (int) NameHashes.mix(group.hash) & mask;
-          while (groups[slot] != null) {
-            slot = slot + 1 & mask;
-          }
-          groups[slot] = group;
-        }
-      }
-    }
 
     /** {@link Gazetteer#lookup}. */
     List<GazetteerEntry> lookup(String key) {
@@ -219,22 +182,42 @@ public final class GazetteerTagger implements PlaceTagger {
   }
 
   /**
-   * A word group as written, its normal form and candidates, and what it says by itself
-   * ({@link #byItself}, -1 until asked).
+   * The word group text[start, end) of {@code words} words: found again, with no string made,
+   * where an earlier article or field met it, else made and kept. {@code plainHash} is the hash
+   * of its normal form where it is made of plain words ({@link #groupHashes}), else 0.
    */
-  private static final class Group {
-    final long hash;
-    final String surface;
-    final String key;
-    final List<GazetteerEntry> candidates;
-    int byItself = -1;
-
-    Group(long hash, String surface, String key, List<GazetteerEntry> candidates) {
-      this.hash = hash;
-      this.surface = surface;
-      this.key = key;
-      this.candidates = candidates;
+  private Group group(String text, int start, int end, int words, long plainHash) {
+    long hash = plainHash != 0 ? plainHash : surfaceHash(text, start, end);
+    int slot = (int) NameHashes.mix(hash) & knownGroups.length - 1;
+    Group group = knownGroups[slot];
+    if (group != null && group.hash == hash && group.surface.length() == end - start
+        && text.startsWith(group.surface, start)) {
+      return group;
     }
+    String surface = text.substring(start, end);
+    String key = plainHash != 0 ? Names.plainKey(text, start, end) : Names.normalise(surface);
+    List<GazetteerEntry> candidates = List.copyOf(gazetteer.lookup(key));
+    group = new Group(hash, surface, key, candidates,
+        candidates.isEmpty() ? NO_PLACE_NAME : byItself(surface, words, candidates));
+    knownGroups[slot] = group;
+    return group;
+  }
+
+  /** The hash of text[start, end) as written, for groups that are not plain words. */
+  private static long surfaceHash(String text, int start, int end) {
+    long hash = NameHashes.EMPTY;
+    for (int i = start; i < end; i++) {
+      hash = NameHashes.extend(hash, text.charAt(i));
+    }
+    return hash;
+  }
+
+  /**
+   * A word group as written, its normal form and candidates, and what it says by itself
+   * ({@link #byItself}).
+   */
+  private record Group(long hash, String surface, String key, List<GazetteerEntry> candidates,
+      int byItself) {
   }
 
   /** A name found in a field, before resolution; {@code commaAfter}: ", " follows it. */
@@ -448,13 +431,12 @@ public final class GazetteerTagger implements PlaceTagger {
             || hasLineBreak(text, start, end))) {
           continue;
         }
-        Group group = groups[n - 1] != 0 ? article.group(text, start, end, groups[n - 1]) : null;
-        String surface = group != null ? group.surface : text.substring(start, end);
-        String key = group != null ? group.key
-            : n == 1 && firstKey != null ? firstKey : Names.normalise(surface);
-        List<GazetteerEntry> candidates = group != null ? group.candidates : article.lookup(key);
+        Group group = group(text, start, end, n, groups[n - 1]);
+        String surface = group.surface();
+        String key = group.key();
+        List<GazetteerEntry> candidates = group.candidates();
         if (candidates.isEmpty()
-            || !plausible(text, start, end, surface, n, candidates, article, group)) {
+            || !plausible(text, start, end, group, n, article)) {
           continue;
         }
         candidates = narrow(candidates, text, start, end, key, article);
@@ -656,19 +638,13 @@ public final class GazetteerTagger implements PlaceTagger {
   }
 
   /** The filters against the classic false positives. */
-  private boolean plausible(String text, int start, int end, String surface, int words,
-      List<GazetteerEntry> candidates, Article article, Group group) {
+  private boolean plausible(String text, int start, int end, Group group, int words,
+      Article article) {
     Set<String> persons = article.persons;
-    // What the name alone says, the same wherever it recurs in the article.
-    int known;
-    if (group != null) {
-      if (group.byItself < 0) {
-        group.byItself = byItself(surface, words, candidates);
-      }
-      known = group.byItself;
-    } else {
-      known = article.surfaces.computeIfAbsent(surface, s -> byItself(s, words, candidates));
-    }
+    String surface = group.surface();
+    List<GazetteerEntry> candidates = group.candidates();
+    // What the name alone says, the same wherever it recurs.
+    int known = group.byItself();
     if (known == NO_PLACE_NAME) {
       return false;
     }
@@ -1072,10 +1048,10 @@ public final class GazetteerTagger implements PlaceTagger {
       if (ownVotes.containsKey(f.text())) {
         continue;
       }
-      Shares own = shares(f.candidates(), true);
-      ownVotes.put(f.text(), own);
-      own.addTo(countryVotes);
-      shares(f.candidates(), false).addTo(firmVotes);
+      Voting voting = voting(f.candidates());
+      ownVotes.put(f.text(), voting.own());
+      voting.own().addTo(countryVotes);
+      voting.firm().addTo(firmVotes);
     }
     if (dateline != null) {
       for (GazetteerEntry c : gazetteer.lookup(Names.normalise(dateline.split(",")[0]))) {
@@ -1208,6 +1184,25 @@ public final class GazetteerTagger implements PlaceTagger {
       }
     }
     return false;
+  }
+
+  /**
+   * The {@link #shares} of a list of candidates, with villages and without: found again where
+   * an earlier article or field met the same list (a word group's, {@link #group}), else made
+   * and kept.
+   */
+  private Voting voting(List<GazetteerEntry> candidates) {
+    int slot = System.identityHashCode(candidates) & knownVotings.length - 1;
+    Voting voting = knownVotings[slot];
+    if (voting == null || voting.candidates() != candidates) {
+      voting = new Voting(candidates, shares(candidates, true), shares(candidates, false));
+      knownVotings[slot] = voting;
+    }
+    return voting;
+  }
+
+  /** The shares of a list of candidates (the same list, not an equal one). */
+  private record Voting(List<GazetteerEntry> candidates, Shares own, Shares firm) {
   }
 
   /**

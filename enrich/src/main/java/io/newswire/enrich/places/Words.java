@@ -12,12 +12,15 @@ import java.util.Arrays;
  */
 final class Words {
   private static final boolean[] ASCII_WORD = new boolean[0x80];
+  /** ASCII characters a word goes on over: letters, digits, apostrophes and full stops. */
+  private static final boolean[] ASCII_INNER = new boolean[0x80];
   /** ASCII characters where {@link #nearCapitals} stops: capitals, and the hyphen of al-. */
   private static final boolean[] ASCII_MARK = new boolean[0x80];
 
   static {
     for (char c = 0; c < 0x80; c++) {
       ASCII_WORD[c] = Character.isLetterOrDigit(c);
+      ASCII_INNER[c] = ASCII_WORD[c] || c == '\'' || c == '.';
       ASCII_MARK[c] = c >= 'A' && c <= 'Z' || c == '-';
     }
   }
@@ -169,7 +172,7 @@ final class Words {
         // A hyphen joins only the Arabic article to its name ("al-Qayyara");
         // "London-based" and "Amsterdam-London" are words of their own, looked up together
         // as well.
-        if (!ASCII_WORD[d] && d != '\'' && d != '.' && !(d == '-' && i - start == 2
+        if (!ASCII_INNER[d] && !(d == '-' && i - start == 2
             && (text.regionMatches(true, start, "al", 0, 2)
                 || text.regionMatches(true, start, "el", 0, 2)))) {
           break;

@@ -19,7 +19,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -419,5 +423,39 @@ class GazetteerTaggerTest {
     // In any case, but only as whole words.
     assertThat(state.places()).extracting(Place::getFeatureCode).containsExactly("ADM1");
     assertThat(statements.places()).extracting(Place::getFeatureCode).containsExactly("PPLC");
+  }
+
+  @Test
+  void shouldTagAlikeWhateverTheOrderAndFromManyThreads() throws Exception {
+    // The tagger keeps the word groups and votes it has met for later articles: what it keeps
+    // must never change what it finds, nor be torn between threads.
+    Gazetteer gazetteer = Gazetteer.builtIn();
+    SampleArticles sample = new SampleArticles(gazetteer, 11);
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      texts.add(sample.next(3_000));
+    }
+    GazetteerTagger first = new GazetteerTagger(gazetteer);
+    List<PlaceTagger.PlaceTags> alone = texts.stream().map(text -> first.tag(
+        new PlaceTagger.ArticleText(null, null, List.of(), List.of(), text))).toList();
+
+    GazetteerTagger shared = new GazetteerTagger(gazetteer);
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<PlaceTagger.PlaceTags>> futures = new ArrayList<>();
+      for (int round = 0; round < 3; round++) {
+        for (int i = texts.size() - 1; i >= 0; i--) {
+          String text = texts.get(i);
+          futures.add(threads.submit(() -> shared.tag(
+              new PlaceTagger.ArticleText(null, null, List.of(), List.of(), text))));
+        }
+      }
+      for (int k = 0; k < futures.size(); k++) {
+        assertThat(futures.get(k).get())
+            .isEqualTo(alone.get(texts.size() - 1 - k % texts.size()));
+      }
+    } finally {
+      threads.shutdownNow();
+    }
   }
 }
