@@ -286,19 +286,15 @@ public final class GazetteerTagger implements PlaceTagger {
     for (Map.Entry<GazetteerEntry, List<Found>> e : resolved.entrySet()) {
       places.add(place(e.getKey(), e.getValue(), e.getKey() == focus));
     }
-    regions.forEach((name, mentions) -> places.add(Place.newBuilder()
-        .setName(name).setFeatureClass("L").setFeatureCode("RGN")
-        .setMentions(mentions.stream().map(GazetteerTagger::mention).toList())
-        .setConfidence(0.5).setRole(PlaceRole.MENTIONED).build()));
-    elsewhere.values().forEach(mentions -> places.add(Place.newBuilder()
-        .setName(mentions.get(0).text())
-        .setMentions(mentions.stream().map(GazetteerTagger::mention).toList())
-        .setConfidence(0.5).setRole(PlaceRole.MENTIONED).build()));
+    regions.forEach((name, mentions) -> places.add(new Place(null, name, null, null, null, "L",
+        "RGN", null, null, null, mentions.stream().map(GazetteerTagger::mention).toList(), 0.5,
+        PlaceRole.MENTIONED)));
+    elsewhere.values().forEach(mentions -> places.add(unresolved(mentions.get(0).text(),
+        mentions.stream().map(GazetteerTagger::mention).toList())));
     addUnresolved(body, bodyWords, places);
     List<CountrySignal> about = new ArrayList<>();
-    demonyms.forEach((iso, mentions) -> about.add(CountrySignal.newBuilder().setCountryCode(iso)
-        .setGeonameId(gazetteer.country(iso).map(GazetteerEntry::geonameId).orElse(null))
-        .setMentions(mentions).build()));
+    demonyms.forEach((iso, mentions) -> about.add(new CountrySignal(iso,
+        gazetteer.country(iso).map(GazetteerEntry::geonameId).orElse(null), mentions)));
     return new PlaceTags(places, focus == null ? null : focus.geonameId(),
         focus == null ? null : focus.countryCode(), about);
   }
@@ -1390,21 +1386,19 @@ public final class GazetteerTagger implements PlaceTagger {
     double confidence = onlyEmbedded ? 0.5
         : Math.min(0.99, 0.7 + 0.05 * found.size() + (found.get(0).candidates().size() == 1
             ? 0.15 : 0));
-    return Place.newBuilder()
-        .setGeonameId(entry.geonameId())
-        .setName(entry.name())
-        .setCountryCode(entry.countryCode())
-        .setAdmin1Code(entry.admin1Code())
-        .setAdmin1Name(entry.admin1Name())
-        .setFeatureClass(entry.featureClass())
-        .setFeatureCode(entry.featureCode())
-        .setLatitude(Double.isNaN(entry.latitude()) ? null : entry.latitude())
-        .setLongitude(Double.isNaN(entry.longitude()) ? null : entry.longitude())
-        .setPopulation(entry.population() > 0 ? entry.population() : null)
-        .setMentions(mentions)
-        .setConfidence(Math.round(confidence * 100) / 100.0)
-        .setRole(focus ? PlaceRole.FOCUS : PlaceRole.MENTIONED)
-        .build();
+    // The constructors, not the builders: every field is set, and there is one per place.
+    return new Place(entry.geonameId(), entry.name(), entry.countryCode(), entry.admin1Code(),
+        entry.admin1Name(), entry.featureClass(), entry.featureCode(),
+        Double.isNaN(entry.latitude()) ? null : entry.latitude(),
+        Double.isNaN(entry.longitude()) ? null : entry.longitude(),
+        entry.population() > 0 ? entry.population() : null, mentions,
+        Math.round(confidence * 100) / 100.0, focus ? PlaceRole.FOCUS : PlaceRole.MENTIONED);
+  }
+
+  /** A name the text calls a place, with no place of the gazetteer for it. */
+  private static Place unresolved(String name, List<Mention> mentions) {
+    return new Place(null, name, null, null, null, null, null, null, null, null, mentions, 0.5,
+        PlaceRole.MENTIONED);
   }
 
   /**
@@ -1468,8 +1462,7 @@ public final class GazetteerTagger implements PlaceTagger {
       unresolved.computeIfAbsent(name, n -> new ArrayList<>()).add(mention("body", offsets, body,
           start, end, MentionKind.NAME));
     }
-    unresolved.forEach((name, mentions) -> places.add(Place.newBuilder().setName(name)
-        .setMentions(mentions).setConfidence(0.5).setRole(PlaceRole.MENTIONED).build()));
+    unresolved.forEach((name, mentions) -> places.add(unresolved(name, mentions)));
   }
 
   private static Mention mention(Found f) {
