@@ -14,6 +14,8 @@ import io.newswire.sink.internal.ArticleFilter;
 import io.newswire.sink.internal.ArticleQueries;
 import io.newswire.sink.internal.ArticleStore;
 import io.newswire.sink.internal.Database;
+import io.newswire.sink.internal.Dialect;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -24,10 +26,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.sqlite.SQLiteDataSource;
 
 /** The writer and the queries, against real SQLite and the real PostgreSQL. */
 class ArticleStoreTest {
@@ -212,6 +217,61 @@ class ArticleStoreTest {
 
     assertThat(seen).containsExactly("p9", "p8", "p7", "p6", "p5", "p4", "p3", "p2", "p1",
         "p0");
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void shouldSearchTheWordsOfTheLatestVersionOnly(String kind) throws Exception {
+    ArticleStore store = open(kind);
+    Instant t = Instant.parse("2016-11-02T08:00:00Z");
+    EnrichedArticle first = article("w", 1, "Ferry service halted", t);
+    first.setBody("Officials in Basra said the U.S. convoy was delayed.");
+    store.write(List.of(new ArticleStore.Change("w", first),
+        new ArticleStore.Change("x", article("x", 1, "Ferry to Kuwait resumes", t))));
+    ArticleQueries q = queries();
+
+    assertThat(ids(q.search(new ArticleFilter(null, null, "ferry basra", null, null), null,
+        10))).containsExactly("w");
+    assertThat(ids(q.search(new ArticleFilter(null, null, "U.S. convoy", null, null), null,
+        10))).containsExactly("w");
+    assertThat(ids(q.search(new ArticleFilter(null, null, "ferry", null, null), null, 10)))
+        .containsExactlyInAnyOrder("w", "x");
+
+    EnrichedArticle second = article("w", 2, "Ferry service resumes", t);
+    second.setBody("Officials in Umm Qasr said the port reopened.");
+    store.write(List.of(new ArticleStore.Change("w", second),
+        new ArticleStore.Change("x", null)));
+
+    assertThat(ids(q.search(new ArticleFilter(null, null, "basra", null, null), null, 10)))
+        .isEmpty();
+    assertThat(ids(q.search(new ArticleFilter(null, null, "qasr reopened", null, null), null,
+        10))).containsExactly("w");
+    assertThat(ids(q.search(new ArticleFilter(null, null, "kuwait", null, null), null, 10)))
+        .isEmpty();
+  }
+
+  @Test
+  void shouldKeepOlderSqliteArticlesSearchableAcrossTheIndexMigration() throws Exception {
+    String url = TestDatabases.sqlite(Files.createDirectories(
+        dir.resolve("db-" + System.nanoTime())));
+    // A database of the first schema, with an article stored through its own triggers.
+    Flyway.configure().dataSource(url, "", "").locations("classpath:db/migration/sqlite")
+        .target("1").load().migrate();
+    SQLiteDataSource first = new SQLiteDataSource();
+    first.setUrl(url);
+    EnrichedArticle old = article("old", 1, "Ferry to Kuwait resumes",
+        Instant.parse("2016-11-02T08:00:00Z"));
+    old.setBody("Crews in Basra cheered.");
+    new ArticleStore(first, Dialect.forUrl(url), Clock.systemUTC())
+        .write(List.of(new ArticleStore.Change("old", old)));
+
+    database = TestDatabases.open(url);
+    ArticleQueries q = queries();
+
+    assertThat(ids(q.search(new ArticleFilter(null, null, "basra ferry", null, null), null,
+        10))).containsExactly("old");
+    assertThat(count("SELECT count(*) FROM flyway_schema_history WHERE success"))
+        .isGreaterThanOrEqualTo(2);
   }
 
   private static List<String> ids(ArticleQueries.Page page) {
