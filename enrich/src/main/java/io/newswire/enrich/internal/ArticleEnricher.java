@@ -29,12 +29,15 @@ public final class ArticleEnricher {
   private static final Pattern SENTENCE_END = Pattern.compile("[.!?][\"”’]?(?=\\s+\\p{Lu}|$)");
   private static final Pattern SPACE_SEPARATORS = Pattern.compile("[\\p{Zs}&&[^ ]]");
   private static final Pattern CHARSET = Pattern.compile("(?i)charset=\"?([^\";]+)");
-  /** {@link #isWordChar} of each ASCII character. */
-  private static final boolean[] ASCII_WORD = new boolean[0x80];
+  /** {@link #isWordChar} of each ASCII character, 1 or 0. */
+  private static final int[] ASCII_WORD = new int[0x80];
+  /** 1 for the ASCII characters a word goes on across: apostrophes and hyphens. */
+  private static final int[] ASCII_JOINER = new int[0x80];
 
   static {
     for (char c = 0; c < 0x80; c++) {
-      ASCII_WORD[c] = isWordChar(c);
+      ASCII_WORD[c] = isWordChar(c) ? 1 : 0;
+      ASCII_JOINER[c] = c == '\'' || c == '-' ? 1 : 0;
     }
   }
 
@@ -192,16 +195,24 @@ public final class ArticleEnricher {
   /** Runs of letters and digits, with apostrophes and hyphens inside words ("O'Neill"). */
   static int countWords(String text) {
     int count = 0;
-    boolean inWord = false;
+    // 1 inside a word, else 0; ASCII, the bulk of most texts, is counted without a branch.
+    int inWord = 0;
     for (int i = 0; i < text.length(); ) {
       char unit = text.charAt(i);
-      int c = unit < 0x80 ? unit : text.codePointAt(i);
+      if (unit < 0x80) {
+        int word = ASCII_WORD[unit];
+        count += word & (inWord ^ 1);
+        inWord = word | inWord & ASCII_JOINER[unit];
+        i++;
+        continue;
+      }
+      int c = text.codePointAt(i);
       i += Character.charCount(c);
-      if (unit < 0x80 ? ASCII_WORD[unit] : isWordChar(c)) {
-        count += inWord ? 0 : 1;
-        inWord = true;
-      } else if (!inWord || c != '\'' && c != '’' && c != '-') {
-        inWord = false;
+      if (isWordChar(c)) {
+        count += inWord ^ 1;
+        inWord = 1;
+      } else if (c != '’') {
+        inWord = 0;
       }
     }
     return count;
