@@ -17,12 +17,25 @@ final class Fingerprints {
   private static final long FNV_PRIME = 0x100000001b3L;
   /** ASCII letters and digits in lower case, 0 for every other ASCII character. */
   private static final char[] ASCII_LOWER = new char[0x80];
+  /**
+   * What the normal form makes of each character from U+0080 to U+206F, alone: its one letter
+   * or digit in lower case ('É' to 'é'), 0 where it has none ('—', '’', '“', no-break space),
+   * {@link #GENERAL} where it needs the general pass (a combining mark, '¼' to "1⁄4", a letter
+   * of another script). Made by the general pass itself, so the two agree. None of the
+   * characters answered here combines with a neighbour, so a text of them is normalised a
+   * character at a time.
+   */
+  private static final char[] FOLDED = new char[0x2070];
+  private static final char GENERAL = 0xffff;
   /** The 8 bits of a byte spread over the 8 bytes of a long, lowest bit in the lowest byte. */
   private static final long[] SPREAD = new long[256];
 
   static {
     for (char c = 0; c < 0x80; c++) {
       ASCII_LOWER[c] = Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : 0;
+    }
+    for (char c = 0x80; c < FOLDED.length; c++) {
+      FOLDED[c] = c >= 0x100 && c < 0x2000 ? GENERAL : foldAlone(c);
     }
     for (int b = 0; b < 256; b++) {
       for (int bit = 0; bit < 8; bit++) {
@@ -57,6 +70,19 @@ final class Fingerprints {
     return new Of(sha256(normal), body.isEmpty() ? null : simHashOfNormal(normalBody));
   }
 
+  /** {@link #FOLDED} of one character, by the general pass. */
+  private static char foldAlone(char c) {
+    String alone = String.valueOf(c);
+    if (Character.getType(c) == Character.NON_SPACING_MARK
+        || Character.getType(c) == Character.COMBINING_SPACING_MARK
+        || Character.getType(c) == Character.ENCLOSING_MARK
+        || !Normalizer.isNormalized(alone, Normalizer.Form.NFC)) {
+      return GENERAL;
+    }
+    String normal = normaliseGenerally(alone);
+    return normal.isEmpty() ? 0 : normal.length() == 1 ? normal.charAt(0) : GENERAL;
+  }
+
   /** Unicode NFKC, lower case, punctuation and runs of spaces folded to one space. */
   static String normalise(String text) {
     char[] out = new char[text.length()];
@@ -64,10 +90,10 @@ final class Fingerprints {
     boolean space = false;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c >= 0x80) {
+      char lower = c < 0x80 ? ASCII_LOWER[c] : c < FOLDED.length ? FOLDED[c] : GENERAL;
+      if (lower == GENERAL) {
         return normaliseGenerally(text);
       }
-      char lower = ASCII_LOWER[c];
       if (lower != 0) {
         if (space && length > 0) {
           out[length++] = ' ';
@@ -78,11 +104,11 @@ final class Fingerprints {
         space = true;
       }
     }
-    // ASCII text is its own NFKC form, and the table its lower case.
+    // ASCII text is its own NFKC form, and the tables its lower case.
     return new String(out, 0, length);
   }
 
-  private static String normaliseGenerally(String text) {
+  static String normaliseGenerally(String text) {
     String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     StringBuilder out = new StringBuilder(folded.length());
     boolean space = false;

@@ -2,6 +2,7 @@ package io.newswire.enrich.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -77,5 +78,29 @@ class FingerprintsTest {
 
     assertThat(Long.bitCount(original ^ edited)).isLessThan(16);
     assertThat(Long.bitCount(original ^ other)).isGreaterThan(20);
+  }
+
+  @Test
+  void shouldNormaliseLatinLettersAndPunctuationAsTheGeneralPassDoes() {
+    // Texts of ASCII, Latin-1 and general punctuation take a pass a character at a time; marks
+    // and other scripts among them send the whole text to the general pass.
+    String alphabet = "aZ9 .,'-\n\u00a0\u00aa\u00b2\u00bc\u00c0\u00c9\u00d7\u00df\u00e9\u00ff"
+        + "\u2002\u2013\u2014\u2018\u2019\u201c\u201d\u2024\u2026\u2033\u203c\u2060"
+        + "\u0301\u0130\u03a3\u4e2d\u00b5";
+    Random random = new Random(11);
+    for (int i = 0; i < 50_000; i++) {
+      StringBuilder text = new StringBuilder();
+      int length = random.nextInt(12);
+      for (int k = 0; k < length; k++) {
+        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      assertThat(Fingerprints.normalise(text.toString())).as("[%s]", text)
+          .isEqualTo(Fingerprints.normaliseGenerally(text.toString()));
+    }
+    for (char c = 0x80; c < 0x2070; c++) {
+      String text = "x" + c + "y " + c + c;
+      assertThat(Fingerprints.normalise(text)).as("U+%04X", (int) c)
+          .isEqualTo(Fingerprints.normaliseGenerally(text));
+    }
   }
 }
