@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -45,8 +46,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class StoreBenchmark {
   private static final int BATCH = 500;
-  private static final String BODY =
-      "The port handled more ships this week, officials in Basra said. ".repeat(75);
+  /** Bodies of about 5 KB: words drawn, commonest first, from a vocabulary of 20,000. */
+  private static final int BODIES = 64;
 
   @Param({"sqlite", "postgresql"})
   public String database;
@@ -55,9 +56,29 @@ public class StoreBenchmark {
   private Database opened;
   private ArticleStore store;
   private long next;
+  private final List<String> bodies = new ArrayList<>();
 
   @Setup(Level.Trial)
   public void open() throws Exception {
+    // The full-text index's cost grows with the distinct words of each article and of all of
+    // them: the bodies are prose-like, not one sentence repeated.
+    Random random = new Random(42);
+    List<String> vocabulary = new ArrayList<>();
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder word = new StringBuilder();
+      for (int k = 2 + random.nextInt(8); k > 0; k--) {
+        word.append((char) ('a' + random.nextInt(26)));
+      }
+      vocabulary.add(word.toString());
+    }
+    for (int b = 0; b < BODIES; b++) {
+      StringBuilder body = new StringBuilder();
+      while (body.length() < 5_000) {
+        double r = random.nextDouble();
+        body.append(vocabulary.get((int) (vocabulary.size() * r * r * r))).append(' ');
+      }
+      bodies.add(body.toString());
+    }
     url = "sqlite".equals(database)
         ? "jdbc:sqlite:" + Files.createTempDirectory("store-bench").resolve("bench.db")
         : TestDatabases.postgresSchema();
@@ -84,7 +105,7 @@ public class StoreBenchmark {
     for (int i = 0; i < BATCH; i++) {
       String id = "bench-" + next++;
       EnrichedArticle article = Articles.enriched(id, 1);
-      article.setBody(BODY + id);
+      article.setBody(bodies.get((int) (next % BODIES)) + id);
       article.setPublished(Instant.now());
       article.setPlaces(List.of(place("Mosul", 99072), place("Iraq", 99237),
           place("Nineveh", 92877)));
