@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.UUID;
@@ -27,6 +28,20 @@ public final class ArticleIdentity {
   private static final UUID URL_NAMESPACE =
       UUID.fromString("6ba7b811-9dad-11d1-80b4-00c04fd430c8");
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  /**
+   * What NFKC and lower-casing make of each character from U+0080 to U+206F alone ('É' to "é",
+   * '…' to "...", no-break space to " "), or null where a text holding it needs the general
+   * pass: a combining mark, a letter of another script. Made by the general pass itself, so the
+   * two agree. No character answered here, nor any it becomes, combines with a neighbour, so a
+   * text of them is normalised a character at a time.
+   */
+  private static final String[] FOLDED = new String[0x2070];
+
+  static {
+    for (char c = 0x80; c < FOLDED.length; c++) {
+      FOLDED[c] = c >= 0x100 && c < 0x2000 ? null : foldAlone(c);
+    }
+  }
 
   private ArticleIdentity() {
   }
@@ -58,23 +73,55 @@ public final class ArticleIdentity {
   static String normalise(String text) {
     // ASCII text is its own NFKC form: lower-cased and its runs of whitespace (the pattern's
     // \s: space, tab, line breaks, form feed, vertical tab) made one space in a single pass.
-    char[] out = new char[text.length()];
+    // Latin-1 letters and general punctuation take the same pass, as the table folds them.
+    char[] out = new char[text.length() + 16];
     int length = 0;
     boolean space = false;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
+      String folded = null;
       if (c >= 0x80) {
-        return normaliseGenerally(text);
+        folded = c < FOLDED.length ? FOLDED[c] : null;
+        if (folded == null) {
+          return normaliseGenerally(text);
+        }
+        if (length + folded.length() > out.length) {
+          out = Arrays.copyOf(out, out.length * 2 + folded.length());
+        }
       }
-      boolean white = c == ' ' || c >= '\t' && c <= '\r';
-      if (!white) {
-        out[length++] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
-      } else if (!space) {
-        out[length++] = ' ';
+      for (int k = 0; k < (folded == null ? 1 : folded.length()); k++) {
+        char d = folded == null ? c : folded.charAt(k);
+        boolean white = d == ' ' || d >= '\t' && d <= '\r';
+        if (!white) {
+          out[length++] = d >= 'A' && d <= 'Z' ? (char) (d + ('a' - 'A')) : d;
+        } else if (!space) {
+          out[length++] = ' ';
+        }
+        space = white;
       }
-      space = white;
     }
     return new String(out, 0, length).trim();
+  }
+
+  /** {@link #FOLDED} of one character, by the general pass. */
+  private static String foldAlone(char c) {
+    String alone = String.valueOf(c);
+    if (isMark(c) || !Normalizer.isNormalized(alone, Normalizer.Form.NFC)) {
+      return null;
+    }
+    String folded = Normalizer.normalize(alone, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    for (int k = 0; k < folded.length(); k++) {
+      if (isMark(folded.charAt(k)) || Character.isSurrogate(folded.charAt(k))) {
+        return null;
+      }
+    }
+    return folded;
+  }
+
+  private static boolean isMark(char c) {
+    int type = Character.getType(c);
+    return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+        || type == Character.ENCLOSING_MARK;
   }
 
   static String normaliseGenerally(String text) {

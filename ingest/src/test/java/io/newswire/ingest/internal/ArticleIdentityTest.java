@@ -68,4 +68,27 @@ class ArticleIdentityTest {
     assertThat(ArticleIdentity.normalise(" \u0001 Troops\t\tADVANCE\r\n")).isEqualTo(
         "troops advance");
   }
+
+  @Test
+  void shouldNormaliseLatinLettersAndPunctuationAsTheGeneralPassDoes() {
+    // Latin-1 and general punctuation take the ASCII pass through a table; marks and other
+    // scripts among them send the whole text to the general pass.
+    Random random = new Random(13);
+    String alphabet = "aZ9 \t\n.'\u00a0\u00a8\u00aa\u00b2\u00b5\u00bc\u00c0\u00c9\u00d7\u00df"
+        + "\u00e9\u00ff\u2002\u2013\u2014\u2019\u201c\u2026\u2033\u2060\u0301\u0130\u03a3"
+        + "\u4e2d";
+    for (int i = 0; i < 50_000; i++) {
+      StringBuilder text = new StringBuilder();
+      for (int n = random.nextInt(16); n > 0; n--) {
+        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      assertThat(ArticleIdentity.normalise(text.toString())).as("[%s]", text)
+          .isEqualTo(ArticleIdentity.normaliseGenerally(text.toString()));
+    }
+    for (char c = 0x80; c < 0x2070; c++) {
+      String text = " x" + c + "Y " + c + c + "\u2026" + c;
+      assertThat(ArticleIdentity.normalise(text)).as("U+%04X", (int) c)
+          .isEqualTo(ArticleIdentity.normaliseGenerally(text));
+    }
+  }
 }
