@@ -74,7 +74,7 @@ public final class ArticleIdentity {
     // ASCII text is its own NFKC form: lower-cased and its runs of whitespace (the pattern's
     // \s: space, tab, line breaks, form feed, vertical tab) made one space in a single pass.
     // Latin-1 letters and general punctuation take the same pass, as the table folds them.
-    char[] out = new char[text.length() + 16];
+    char[] out = new char[text.length()];
     int length = 0;
     boolean space = false;
     for (int i = 0; i < text.length(); i++) {
@@ -85,8 +85,10 @@ public final class ArticleIdentity {
         if (folded == null) {
           return normaliseGenerally(text);
         }
-        if (length + folded.length() > out.length) {
-          out = Arrays.copyOf(out, out.length * 2 + folded.length());
+        // Room for what this character becomes and a character for each one after it.
+        int needed = length + folded.length() + text.length() - i - 1;
+        if (needed > out.length) {
+          out = Arrays.copyOf(out, Math.max(out.length * 2, needed));
         }
       }
       for (int k = 0; k < (folded == null ? 1 : folded.length()); k++) {

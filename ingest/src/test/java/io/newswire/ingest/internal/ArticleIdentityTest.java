@@ -85,6 +85,10 @@ class ArticleIdentityTest {
       assertThat(ArticleIdentity.normalise(text.toString())).as("[%s]", text)
           .isEqualTo(ArticleIdentity.normaliseGenerally(text.toString()));
     }
+    // Characters that become several, then many that become one each.
+    String grows = "\u2026".repeat(40) + " Troops ADVANCE ".repeat(20) + "\u00bc".repeat(30) + "x";
+    assertThat(ArticleIdentity.normalise(grows))
+        .isEqualTo(ArticleIdentity.normaliseGenerally(grows));
     for (char c = 0x80; c < 0x2070; c++) {
       String text = " x" + c + "Y " + c + c + "\u2026" + c;
       assertThat(ArticleIdentity.normalise(text)).as("U+%04X", (int) c)
