@@ -1,0 +1,51 @@
+package io.newswire.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code newswire bench} on a small load, as a user runs it: it starts its own pipeline, runs
+ * every phase, and passes its exactly-once check only when every accepted article was stored.
+ */
+class BenchCommandIT {
+  @Test
+  @Timeout(240)
+  void shouldRunEveryPhaseAndFindEveryAcceptedArticleStoredOnce(@TempDir Path dir)
+      throws Exception {
+    Path results = dir.resolve("results.json");
+    StringWriter out = new StringWriter();
+    StringWriter progress = new StringWriter();
+    CommandLine line = new CommandLine(new BenchCommand());
+    line.setOut(new PrintWriter(out, true));
+    line.setErr(new PrintWriter(progress, true));
+
+    int exit = line.execute("--articles", "60", "--warmup", "20", "--size", "1500",
+        "--rate", "100", "--pipeline-rate", "100", "--out", results.toString());
+
+    assertThat(exit).as(progress.toString()).isZero();
+    JsonNode figures = new ObjectMapper().readTree(results.toFile());
+    JsonNode check = figures.path("exactlyOnce");
+    assertThat(check.path("passed").asBoolean()).as(check.toString()).isTrue();
+    assertThat(check.path("missing").asInt()).isZero();
+    assertThat(check.path("rowsInDatabase").asLong())
+        .isEqualTo(check.path("acceptedArticles").asLong());
+    // Warm-ups and the measured phases: 20 + 60 + 60 pushes through ingest, 20 + 60 + 60 more
+    // through the pipeline phase, a share of them malformed or repeated.
+    assertThat(check.path("acceptedArticles").asInt()).isBetween(200, 280);
+    JsonNode fullSpeed = figures.path("pipeline").path("fullSpeed");
+    assertThat(fullSpeed.path("missing").asInt()).isZero();
+    assertThat(fullSpeed.path("stored").asInt()).isPositive();
+    assertThat(fullSpeed.path("endToEndMsP50").asDouble()).isPositive();
+    assertThat(figures.path("baseline").path("recordsPerSecond").asDouble()).isPositive();
+    assertThat(out.toString()).contains("pipeline/baseline").contains("exactly once");
+  }
+}
