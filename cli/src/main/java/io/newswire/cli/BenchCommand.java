@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newswire.enrich.places.Gazetteer;
 import io.newswire.schemas.TopicsConfig;
+import io.newswire.sink.SinkConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.ServerSocket;
@@ -36,6 +37,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -52,12 +54,15 @@ import picocli.CommandLine.Spec;
         + " ingest, pipeline and resource phases, each after a warm-up; prints a table and"
         + " writes the figures as JSON.",
         "Without --url it starts the whole pipeline itself, in a fresh temporary data"
-            + " directory on free ports."})
+            + " directory on free ports, with the settings of -c, NEWSWIRE_* and -D."})
 final class BenchCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Spec
   CommandSpec spec;
+
+  @Mixin
+  ConfigOptions config;
 
   @Option(names = "--url", paramLabel = "URL",
       description = "A running pipeline's HTTP API (needs --bootstrap and a feed key).")
@@ -166,7 +171,8 @@ final class BenchCommand implements Callable<Integer> {
       if (url == null) {
         temp = Files.createTempDirectory("newswire-bench");
         say("starting the pipeline in " + temp);
-        Map<String, String> settings = new LinkedHashMap<>();
+        // The pipeline as configured (-c, NEWSWIRE_*, -D), on its own data and ports.
+        Map<String, String> settings = new LinkedHashMap<>(config.load(Map.of()));
         settings.put(StandaloneConfig.DATA_DIR, temp.toString());
         settings.put(StandaloneConfig.KAFKA_PORT, Integer.toString(freePort()));
         settings.put(StandaloneConfig.KAFKA_CONTROLLER_PORT, Integer.toString(freePort()));
@@ -176,7 +182,8 @@ final class BenchCommand implements Callable<Integer> {
         apiUrl = pipeline.url();
         kafka = pipeline.platform().bootstrapServers();
         feedKey = LocalFeed.readKey(temp, LocalFeed.ID).orElseThrow();
-        database = temp.resolve("newswire.db");
+        database = settings.containsKey(SinkConfig.DATABASE_URL) ? null
+            : temp.resolve("newswire.db");
         results.put("target", "standalone (started by the bench)");
       } else {
         apiUrl = url.replaceAll("/+$", "");
