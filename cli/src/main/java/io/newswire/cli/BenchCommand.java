@@ -23,6 +23,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -457,53 +458,34 @@ final class BenchCommand implements Callable<Integer> {
 
   private Stored awaitStoredInDatabase(List<String> ids, String phase) throws Exception {
     Set<String> pending = new HashSet<>(ids);
-    List<Double> latencies = new ArrayList<>();
-    long lastStored = 0;
-    long lastProgress = System.nanoTime();
     // Rows are numbered in the order they were written (seq, as /v1/stream reads them); one
     // stored before the wait began is found by the first round, which reads from the start.
-    long after = 0;
-    Progress shown = new Progress(phase + " stored", ids.size());
+    long[] after = {0};
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + database);
-        PreparedStatement written = c.prepareStatement("SELECT seq, id, version, received_at,"
-            + " stored_at FROM articles WHERE seq > ? ORDER BY seq")) {
-      while (!pending.isEmpty()
-          && System.nanoTime() - lastProgress < Duration.ofSeconds(60).toNanos()) {
-        written.setLong(1, after);
+        PreparedStatement written = c.prepareStatement("SELECT seq, id, received_at, stored_at"
+            + " FROM articles WHERE seq > ? ORDER BY seq")) {
+      // An article is stored once it has a row, whatever its version, as through the API: a
+      // repeat acknowledged as a new version is suppressed by enrich when its content is the
+      // same, and leaves the row as it was.
+      return await(ids, phase, pending, found -> {
+        written.setLong(1, after[0]);
         try (ResultSet rows = written.executeQuery()) {
           while (rows.next()) {
-            after = rows.getLong(1);
-            String id = rows.getString(2);
-            // An earlier version of the article is not the one this wait is for.
-            if (rows.getLong(3) >= acceptedIds.getOrDefault(id, 0L) && pending.remove(id)) {
-              long received = rows.getLong(4);
-              long stored = rows.getLong(5);
-              latencies.add((double) (stored - received));
-              lastStored = Math.max(lastStored, stored);
-              lastProgress = System.nanoTime();
+            after[0] = rows.getLong(1);
+            if (pending.remove(rows.getString(2))) {
+              found.stored(rows.getLong(3), rows.getLong(4));
             }
           }
         }
-        shown.update(ids.size() - pending.size());
-        if (!pending.isEmpty()) {
-          Thread.sleep(200);
-        }
-      }
+      });
     }
-    shown.done();
-    return new Stored(ids.size() - pending.size(), pending.size(), lastStored, latencies);
   }
 
   /** {@link #awaitStored} through the API: each article read back as a consumer reads it. */
   private Stored awaitStoredThroughApi(List<String> ids, String phase) throws Exception {
     Map<String, Boolean> pending = new LinkedHashMap<>();
     ids.forEach(id -> pending.put(id, true));
-    List<Double> latencies = new ArrayList<>();
-    long lastStored = 0;
-    long lastProgress = System.nanoTime();
-    Progress shown = new Progress(phase + " stored", ids.size());
-    while (!pending.isEmpty()
-        && System.nanoTime() - lastProgress < Duration.ofSeconds(60).toNanos()) {
+    return await(ids, phase, pending.keySet(), found -> {
       int misses = 0;
       // Ids in acknowledgement order: the pipeline stores them in about that order, so a
       // round stops at the first run of ids not stored yet.
@@ -517,20 +499,52 @@ final class BenchCommand implements Callable<Integer> {
           continue;
         }
         JsonNode article = JSON.readTree(response.body());
-        long stored = Instant.parse(article.path("storedAt").asText()).toEpochMilli();
-        long received = receivedMillis(article.path("receivedAt"));
-        latencies.add((double) (stored - received));
-        lastStored = Math.max(lastStored, stored);
+        found.stored(receivedMillis(article.path("receivedAt")),
+            Instant.parse(article.path("storedAt").asText()).toEpochMilli());
         it.remove();
-        lastProgress = System.nanoTime();
       }
+    });
+  }
+
+  /** One look for stored articles: takes those it finds out of the pending ones. */
+  private interface Look {
+    void round(Found found) throws Exception;
+  }
+
+  /** What the looks of one wait have found. */
+  private static final class Found {
+    final List<Double> latencies = new ArrayList<>();
+    long lastStored;
+    long lastProgress = System.nanoTime();
+
+    void stored(long receivedMillis, long storedMillis) {
+      latencies.add((double) (storedMillis - receivedMillis));
+      lastStored = Math.max(lastStored, storedMillis);
+      lastProgress = System.nanoTime();
+    }
+  }
+
+  /** Looks every 200 ms until nothing is {@code pending}, or for a minute without progress. */
+  private Stored await(List<String> ids, String phase, Collection<String> pending, Look look)
+      throws Exception {
+    Found found = new Found();
+    Progress shown = new Progress(phase + " stored", ids.size());
+    while (!pending.isEmpty()
+        && System.nanoTime() - found.lastProgress < Duration.ofSeconds(60).toNanos()) {
+      look.round(found);
       shown.update(ids.size() - pending.size());
       if (!pending.isEmpty()) {
         Thread.sleep(200);
       }
     }
     shown.done();
-    return new Stored(ids.size() - pending.size(), pending.size(), lastStored, latencies);
+    if (!pending.isEmpty()) {
+      say(phase + ": nothing more stored for a minute; not stored: " + pending.size()
+          + ", for example " + pending.stream().limit(5).map(id -> id + " (version "
+              + acceptedIds.get(id) + ")").toList());
+    }
+    return new Stored(ids.size() - pending.size(), pending.size(), found.lastStored,
+        found.latencies);
   }
 
   private List<String> acceptedInOrder() {

@@ -31,6 +31,8 @@ class BenchCommandIT {
     int exit = line.execute("--articles", "60", "--warmup", "20", "--size", "1500",
         "--rate", "100", "--pipeline-rate", "100", "--out", results.toString());
 
+    // What each phase waited for, in the test's output: a wait that gives up shows there.
+    System.err.print(progress);
     assertThat(exit).as(progress.toString()).isZero();
     JsonNode figures = new ObjectMapper().readTree(results.toFile());
     JsonNode check = figures.path("exactlyOnce");
