@@ -1,6 +1,7 @@
 package io.newswire.enrich;
 
 import io.newswire.enrich.places.Gazetteer;
+import io.newswire.schemas.config.ThreadPriority;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,6 +22,7 @@ public final class EnrichConfig extends AbstractConfig {
   public static final String APPLICATION_ID = "enrich.application.id";
   public static final String STATE_DIR = "enrich.state.dir";
   public static final String THREADS = "enrich.threads";
+  public static final String NICE = "enrich.nice";
   public static final String STANDBY_REPLICAS = "enrich.standby.replicas";
   public static final String DEDUP_WINDOW_MS = "enrich.dedup.window.ms";
   public static final String COMMIT_INTERVAL_MS = "enrich.commit.interval.ms";
@@ -39,6 +41,10 @@ public final class EnrichConfig extends AbstractConfig {
           Importance.MEDIUM, "Where the state stores (versions, content hashes) live.")
       .define(THREADS, Type.INT, 1, Range.between(1, 64), Importance.MEDIUM,
           "Stream threads of this instance.")
+      .define(NICE, Type.INT, 10, Range.between(0, ThreadPriority.MAX_NICE), Importance.LOW,
+          "Nice value of the stream threads (Linux): how far their claim on the CPU yields to"
+              + " normal threads, such as ingest's acknowledging pushes on the same machine;"
+              + " 0 to run them as the others.")
       .define(STANDBY_REPLICAS, Type.INT, 0, Range.between(0, 5), Importance.LOW,
           "Warm copies of each state store on other instances, for fast fail-over.")
       .define(DEDUP_WINDOW_MS, Type.LONG, Duration.ofDays(1).toMillis(), Range.atLeast(1),

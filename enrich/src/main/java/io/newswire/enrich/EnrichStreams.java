@@ -62,7 +62,8 @@ public final class EnrichStreams implements AutoCloseable {
       MeterRegistry meters) {
     EnrichConfig config = new EnrichConfig(settings);
     KafkaStreams streams = new KafkaStreams(
-        EnrichTopology.build(config, places, new LanguageIdentifier()),
+        EnrichTopology.build(config, places, new LanguageIdentifier(),
+            config.getInt(EnrichConfig.NICE)),
         streamsProperties(config));
     streams.setUncaughtExceptionHandler(error -> {
       log.error("Enrich stream thread failed; replacing it", error);

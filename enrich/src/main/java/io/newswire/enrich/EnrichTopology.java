@@ -30,10 +30,17 @@ public final class EnrichTopology {
 
   /**
    * The topology for {@code config} with a place step and language model built by the caller,
-   * who may share them between topologies (they are immutable and thread-safe).
+   * who may share them between topologies (they are immutable and thread-safe). The threads
+   * that run it keep their priority: {@link EnrichStreams} lowers its own.
    */
   public static Topology build(EnrichConfig config, PlaceTagger places,
       LanguageIdentifier languages) {
+    return build(config, places, languages, 0);
+  }
+
+  /** {@link #build(EnrichConfig, PlaceTagger, LanguageIdentifier)}, run at {@code nice}. */
+  static Topology build(EnrichConfig config, PlaceTagger places, LanguageIdentifier languages,
+      int nice) {
     Topics topics = Topics.create(config.settings());
     ArticleEnricher enricher = new ArticleEnricher(languages, places,
         config.getString(EnrichConfig.PIPELINE_VERSION), Clock.systemUTC());
@@ -41,7 +48,7 @@ public final class EnrichTopology {
     Topology topology = new Topology();
     topology.addSource(SOURCE, topics.raw().keySerde().deserializer(),
         topics.raw().valueSerde().deserializer(), topics.raw().name());
-    topology.addProcessor(PROCESSOR, () -> new EnrichProcessor(enricher, window), SOURCE);
+    topology.addProcessor(PROCESSOR, () -> new EnrichProcessor(enricher, window, nice), SOURCE);
     topology.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(EnrichProcessor.VERSIONS_STORE),
         Serdes.String(), Serdes.Long()), PROCESSOR);

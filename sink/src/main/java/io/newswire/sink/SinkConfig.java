@@ -1,5 +1,6 @@
 package io.newswire.sink;
 
+import io.newswire.schemas.config.ThreadPriority;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,6 +22,7 @@ public final class SinkConfig extends AbstractConfig {
   public static final String GROUP_ID = "sink.group.id";
   public static final String BATCH_MAX_RECORDS = "sink.batch.max.records";
   public static final String BATCH_LINGER_MS = "sink.batch.linger.ms";
+  public static final String NICE = "sink.nice";
   public static final String RETRY_INITIAL_MS = "sink.retry.initial.ms";
   public static final String RETRY_MAX_MS = "sink.retry.max.ms";
 
@@ -43,6 +45,10 @@ public final class SinkConfig extends AbstractConfig {
           "Most records written in one transaction.")
       .define(BATCH_LINGER_MS, Type.INT, 20, Range.between(0, 10_000), Importance.LOW,
           "How long Kafka may wait to fill a batch (fetch.max.wait.ms).")
+      .define(NICE, Type.INT, 10, Range.between(0, ThreadPriority.MAX_NICE), Importance.LOW,
+          "Nice value of the thread that writes to the database (Linux): how far its claim on"
+              + " the CPU yields to normal threads, such as ingest's acknowledging pushes on the"
+              + " same machine; 0 to run it as the others.")
       .define(RETRY_INITIAL_MS, Type.INT, 200, Range.atLeast(1), Importance.LOW,
           "First wait before retrying a batch while the database is unavailable.")
       .define(RETRY_MAX_MS, Type.INT, 10_000, Range.atLeast(1), Importance.LOW,

@@ -10,6 +10,7 @@ import io.javalin.http.sse.SseClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.newswire.schemas.Topics;
+import io.newswire.schemas.config.ThreadPriority;
 import io.newswire.sink.internal.ArticleFilter;
 import io.newswire.sink.internal.ArticleQueries;
 import io.newswire.sink.internal.ArticleStore;
@@ -57,14 +58,18 @@ public final class SinkService implements AutoCloseable {
 
   private SinkService(Database database, ArticleQueries queries, LiveStream live,
       SinkRunner runner, KafkaProducer<byte[], byte[]> deadLetterProducer,
-      KafkaClientMetrics consumerMetrics) {
+      KafkaClientMetrics consumerMetrics, int nice) {
     this.database = database;
     this.queries = queries;
     this.live = live;
     this.runner = runner;
     this.deadLetterProducer = deadLetterProducer;
     this.consumerMetrics = consumerMetrics;
-    this.runnerThread = new Thread(runner, "sink-runner");
+    // Storing can wait; on a shared machine it yields the CPU to intake.
+    this.runnerThread = new Thread(() -> {
+      ThreadPriority.lowerCurrentThread(nice);
+      runner.run();
+    }, "sink-runner");
   }
 
   /** Opens (and migrates) the database and starts consuming the enriched topic. */
@@ -108,7 +113,7 @@ public final class SinkService implements AutoCloseable {
         topics.deadLetters().valueSerde().serializer(), config.retryInitial(),
         config.retryMax(), meters);
     SinkService service = new SinkService(database, queries, live, runner, deadLetters,
-        consumerMetrics);
+        consumerMetrics, config.getInt(SinkConfig.NICE));
     service.runnerThread.start();
     return service;
   }

@@ -2,6 +2,7 @@ package io.newswire.enrich.internal;
 
 import io.newswire.avro.EnrichedArticle;
 import io.newswire.avro.RawArticle;
+import io.newswire.schemas.config.ThreadPriority;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -28,6 +29,7 @@ public final class EnrichProcessor
 
   private final ArticleEnricher enricher;
   private final Duration dedupWindow;
+  private final int nice;
   private ProcessorContext<String, EnrichedArticle> context;
   private KeyValueStore<String, Long> versions;
   private WindowStore<String, String> hashes;
@@ -35,13 +37,20 @@ public final class EnrichProcessor
   private Sensor duplicates;
   private Sensor withdrawn;
 
-  public EnrichProcessor(ArticleEnricher enricher, Duration dedupWindow) {
+  /**
+   * A processor that lowers the priority of the thread that runs it to {@code nice} (0 for
+   * none, see {@link ThreadPriority}).
+   */
+  public EnrichProcessor(ArticleEnricher enricher, Duration dedupWindow, int nice) {
     this.enricher = enricher;
     this.dedupWindow = dedupWindow;
+    this.nice = nice;
   }
 
   @Override
   public void init(ProcessorContext<String, EnrichedArticle> context) {
+    // Enriching can wait; on a shared machine the stream thread yields the CPU to intake.
+    ThreadPriority.lowerCurrentThread(nice);
     this.context = context;
     this.versions = context.getStateStore(VERSIONS_STORE);
     this.hashes = context.getStateStore(HASHES_STORE);
