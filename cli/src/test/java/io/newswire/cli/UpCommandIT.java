@@ -15,9 +15,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -98,6 +102,11 @@ class UpCommandIT {
     String ready = get(first.httpUrl() + "/health/ready");
     String metrics = get(first.httpUrl() + "/metrics");
     String status = runStatus(bootstrap, first.registryUrl());
+    if (Files.isDirectory(Path.of("/proc/self/task"))) {
+      // Enriching and storing yield the CPU to intake: enrich.nice and sink.nice, 10.
+      await().atMost(Duration.ofSeconds(60)).until(() -> niceOfThreads("sink-runner")
+          .contains(10) && niceOfThreads("newswire-enrich").contains(10));
+    }
     assertThat(first.stop()).isZero();
 
     Running second = up(dataDir, kafkaPort, controllerPort);
@@ -118,6 +127,30 @@ class UpCommandIT {
     assertThat(status).contains("newswire.articles.raw", "smoke-value", "[1]",
         "newswire.articles.raw-value");
     assertThat(afterRestart).contains("\"id\":1");
+  }
+
+  /**
+   * The nice values of this process's threads whose names, as Linux keeps them (15 characters),
+   * start with {@code prefix}.
+   */
+  private static List<Integer> niceOfThreads(String prefix) throws IOException {
+    List<Integer> nices = new ArrayList<>();
+    try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+      for (Path task : tasks) {
+        String stat;
+        try {
+          stat = Files.readString(task.resolve("stat"));
+        } catch (NoSuchFileException e) {
+          continue;
+        }
+        int close = stat.lastIndexOf(')');
+        if (stat.substring(stat.indexOf('(') + 1, close).startsWith(prefix)) {
+          // Fields from the third on follow the name; the nice value is the 19th.
+          nices.add(Integer.parseInt(stat.substring(close + 2).split(" ")[19 - 3]));
+        }
+      }
+    }
+    return nices;
   }
 
   private static String runStatus(String bootstrap, String registry) {
