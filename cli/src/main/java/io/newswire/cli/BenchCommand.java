@@ -33,6 +33,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -128,6 +130,8 @@ final class BenchCommand implements Callable<Integer> {
   Path out;
 
   private PrintWriter progress;
+  /** Runs the HTTP clients' work; each series of pushes has a client of its own. */
+  private ExecutorService executor;
   private HttpClient http;
   private String apiUrl;
   private String feedKey;
@@ -136,6 +140,8 @@ final class BenchCommand implements Callable<Integer> {
       new LinkedHashMap<>());
   private final AtomicInteger expectedRejections = new AtomicInteger();
   private final AtomicInteger unexpected = new AtomicInteger();
+  /** The unexpected answers by kind: "HTTP 503 kafka_unavailable", an exception, ... */
+  private final Map<String, Unexpected> unexpectedKinds = new ConcurrentHashMap<>();
   /** The SQLite file of the pipeline the bench started itself; null with {@code --url}. */
   private Path database;
 
@@ -159,7 +165,7 @@ final class BenchCommand implements Callable<Integer> {
     }
     Lifecycle lifecycle = new Lifecycle("Newswire bench");
     Path temp = null;
-    ExecutorService executor = Executors.newFixedThreadPool(8, r -> {
+    executor = Executors.newFixedThreadPool(8, r -> {
       Thread thread = new Thread(r, "bench-http");
       thread.setDaemon(true);
       return thread;
@@ -194,8 +200,7 @@ final class BenchCommand implements Callable<Integer> {
                 + " under .newswire"));
         results.put("target", apiUrl);
       }
-      http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
-          .connectTimeout(Duration.ofSeconds(5)).build();
+      http = newHttpClient();
       String run = "bench-" + Long.toString(System.currentTimeMillis(), 36);
       Gazetteer gazetteer = corpus == null ? Gazetteer.builtIn() : null;
       BenchWorkload workload = new BenchWorkload(gazetteer, corpus, size, seed, duplicates,
@@ -299,10 +304,21 @@ final class BenchCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * A client with no connections yet. Each series of pushes starts with one: a connection left
+   * idle since an earlier phase may be closed by the server (Jetty closes them after 30 s) just
+   * as a push is sent on it, and a POST that fails that way is not sent again.
+   */
+  private HttpClient newHttpClient() {
+    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
+        .connectTimeout(Duration.ofSeconds(5)).build();
+  }
+
   /** Single pushes at {@code perSecond}; latency counted from each push's planned start. */
   private Outcome pushSingles(List<BenchWorkload.Push> pushes, int perSecond, String phase)
       throws InterruptedException {
     say(phase + ": " + pushes.size() + " single pushes at " + perSecond + "/s");
+    http = newHttpClient();
     Outcome outcome = new Outcome();
     List<CompletableFuture<?>> pending = new ArrayList<>();
     outcome.startedMillis = System.currentTimeMillis();
@@ -326,7 +342,8 @@ final class BenchCommand implements Callable<Integer> {
           .whenComplete((response, error) -> {
             outcome.latencies.add((System.nanoTime() - due) / 1e6);
             record(outcome, push, error == null ? response.statusCode() : -1,
-                error == null ? response.body() : null);
+                error == null ? response.body() : (error instanceof CompletionException
+                    && error.getCause() != null ? error.getCause() : error).toString());
           }));
       shown.update(i + 1);
     }
@@ -340,6 +357,7 @@ final class BenchCommand implements Callable<Integer> {
   /** Batches of 100 NDJSON lines from four senders at once, as fast as they are answered. */
   private Outcome pushBatches(List<BenchWorkload.Push> pushes, String phase) {
     say(phase + ": " + pushes.size() + " articles in batches of 100, 4 at a time");
+    http = newHttpClient();
     Outcome outcome = new Outcome();
     List<List<BenchWorkload.Push>> batches = new ArrayList<>();
     for (int i = 0; i < pushes.size(); i += 100) {
@@ -373,10 +391,11 @@ final class BenchCommand implements Callable<Integer> {
             for (int i = 0; i < batch.size(); i++) {
               JsonNode result = answer == null ? null : answer.path("results").path(i);
               record(outcome, batch.get(i), result == null ? response.statusCode()
-                  : result.path("status").asInt(), result == null ? null : result.toString());
+                  : result.path("status").asInt(), result == null ? response.body()
+                  : result.toString());
             }
           } catch (IOException e) {
-            batch.forEach(p -> record(outcome, p, -1, null));
+            batch.forEach(p -> record(outcome, p, -1, e.toString()));
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
@@ -399,6 +418,10 @@ final class BenchCommand implements Callable<Integer> {
     return outcome;
   }
 
+  /**
+   * Counts one answer: {@code status} is the HTTP status or -1 where no answer came, {@code body}
+   * the answer's body or what went wrong.
+   */
   private void record(Outcome outcome, BenchWorkload.Push push, int status, String body) {
     if (status == 202 && body != null) {
       try {
@@ -411,7 +434,7 @@ final class BenchCommand implements Callable<Integer> {
           acceptedIds.put(ack.path("id").asText(), ack.path("version").asLong());
         }
         if (push.malformed()) {
-          unexpected.incrementAndGet();
+          unexpected("202 for a malformed push", "");
         }
         return;
       } catch (IOException e) {
@@ -423,7 +446,34 @@ final class BenchCommand implements Callable<Integer> {
       expectedRejections.incrementAndGet();
     } else {
       outcome.failed.incrementAndGet();
-      unexpected.incrementAndGet();
+      unexpected(status < 0 ? String.valueOf(body) : "HTTP " + status, status < 0 ? "" : body);
+    }
+  }
+
+  /**
+   * Counts an unexpected answer under its kind ("HTTP 503 kafka_unavailable", an exception),
+   * with the message of the first of its kind as an example.
+   */
+  private void unexpected(String kind, String body) {
+    unexpected.incrementAndGet();
+    String example = "";
+    try {
+      JsonNode error = body == null || body.isEmpty() ? null : JSON.readTree(body);
+      if (error != null && error.hasNonNull("error")) {
+        kind += " " + error.path("error").asText();
+        example = error.path("message").asText();
+      }
+    } catch (IOException e) {
+      example = body.length() > 160 ? body.substring(0, 160) + "…" : body;
+    }
+    String shown = example.isEmpty() ? kind : kind + " (for example: " + example + ")";
+    unexpectedKinds.computeIfAbsent(kind, k -> new Unexpected(shown)).count.incrementAndGet();
+  }
+
+  /** One kind of unexpected answer: how many, and the first one as it was. */
+  private record Unexpected(String first, AtomicInteger count) {
+    Unexpected(String first) {
+      this(first, new AtomicInteger());
     }
   }
 
@@ -570,6 +620,8 @@ final class BenchCommand implements Callable<Integer> {
         .put("missing", all.missing())
         .put("malformedRejected", expectedRejections.get())
         .put("unexpectedAnswers", unexpected.get());
+    ObjectNode kinds = check.putObject("unexpected");
+    unexpectedKinds.values().forEach(kind -> kinds.put(kind.first(), kind.count().get()));
     boolean passed = all.missing() == 0 && unexpected.get() == 0;
     if (database != null) {
       long rows = countRows(database);

@@ -56,6 +56,8 @@ final class BenchReport {
         check.path("missing").asInt(), check.path("malformedRejected").asInt(),
         check.path("unexpectedAnswers").asInt(), check.has("rowsInDatabase")
             ? String.format(", %,d rows", check.path("rowsInDatabase").asLong()) : ""));
+    check.path("unexpected").fields().forEachRemaining(e -> row(out, "",
+        String.format("%,d x %s", e.getValue().asInt(), e.getKey())));
     out.println();
   }
 
