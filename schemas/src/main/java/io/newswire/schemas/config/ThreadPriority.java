@@ -13,10 +13,10 @@ import org.slf4j.LoggerFactory;
  * storing articles) yields the processor to work that someone is waiting for (acknowledging a
  * push) when both compete for the same cores.
  *
- * <p>On Linux each thread has a nice value of its own; a thread may raise it without privileges,
- * but Java has no call for it, so the thread runs {@code renice} on its own thread id, read from
- * {@code /proc/thread-self}. Elsewhere, or where {@code renice} is missing, the thread keeps its
- * priority and a warning says so.
+ * <p>On Linux each thread has a nice value of its own, which threads it starts inherit; a thread
+ * may raise it without privileges, but Java has no call for it, so the thread runs {@code renice}
+ * on its own thread id, read from {@code /proc/thread-self}. Elsewhere the thread keeps its
+ * priority, and says so; where {@code renice} is missing or refuses, a warning says so.
  */
 public final class ThreadPriority {
   private static final Logger log = LoggerFactory.getLogger(ThreadPriority.class);
@@ -44,26 +44,30 @@ public final class ThreadPriority {
     }
     String thread = Thread.currentThread().getName();
     if (!Files.isDirectory(THREAD_SELF)) {
-      log.warn("Thread {} keeps its priority: nice values per thread need Linux", thread);
+      log.info("Thread {} keeps its priority: nice values per thread need Linux", thread);
       return false;
     }
     try {
-      // The link reads "<pid>/task/<tid>"; field 19 of its stat is the nice value.
-      Path self = Files.readSymbolicLink(THREAD_SELF);
-      String tid = self.getFileName().toString();
+      // The link reads "<pid>/task/<tid>".
+      String tid = Files.readSymbolicLink(THREAD_SELF).getFileName().toString();
       if (currentNice() >= nice) {
         return true;
       }
-      Process renice = new ProcessBuilder("renice", "--priority", Integer.toString(nice),
-          "--pid", tid).redirectErrorStream(true).start();
+      // Without -n the value is absolute, for util-linux and BusyBox alike.
+      Process renice = new ProcessBuilder("renice", Integer.toString(nice), "-p", tid)
+          .redirectErrorStream(true).start();
       String output = new String(renice.getInputStream().readAllBytes(),
           StandardCharsets.UTF_8).trim();
-      if (!renice.waitFor(10, TimeUnit.SECONDS) || renice.exitValue() != 0) {
-        renice.destroy();
-        log.warn("Thread {} keeps its priority: renice {} failed: {}", thread, nice, output);
+      if (!renice.waitFor(10, TimeUnit.SECONDS)) {
+        renice.destroyForcibly();
+      }
+      int now = currentNice();
+      if (now < nice) {
+        log.warn("Thread {} keeps nice {}: renice {} did not take: {}", thread, now, nice,
+            output);
         return false;
       }
-      log.debug("Thread {} (task {}) runs at nice {}", thread, tid, nice);
+      log.debug("Thread {} (task {}) runs at nice {}", thread, tid, now);
       return true;
     } catch (IOException e) {
       log.warn("Thread {} keeps its priority: could not run renice: {}", thread, e.toString());
