@@ -36,7 +36,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Rows per second of the sink's writer: batches of 500 articles of about 5 KB with three places
  * each, one transaction per batch, into SQLite (WAL) and the local PostgreSQL (a schema of its
- * own, as the tests use; {@code NEWSWIRE_TEST_POSTGRES_URL} points elsewhere).
+ * own, as the tests use; {@code NEWSWIRE_TEST_POSTGRES_URL} points elsewhere). With
+ * {@code fullText=false} the full-text index is taken out after the migrations, to tell what it
+ * costs of each row.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -51,6 +53,9 @@ public class StoreBenchmark {
 
   @Param({"sqlite", "postgresql"})
   public String database;
+
+  @Param({"true", "false"})
+  public boolean fullText;
 
   private String url;
   private Database opened;
@@ -84,6 +89,17 @@ public class StoreBenchmark {
         : TestDatabases.postgresSchema();
     opened = TestDatabases.open(url);
     store = new ArticleStore(opened.pool(), opened.dialect(), Clock.systemUTC());
+    if (!fullText) {
+      try (Connection c = opened.pool().getConnection(); Statement s = c.createStatement()) {
+        if ("sqlite".equals(database)) {
+          for (String change : List.of("insert", "update", "delete")) {
+            s.execute("DROP TRIGGER articles_fts_" + change);
+          }
+        } else {
+          s.execute("ALTER TABLE articles DROP COLUMN search");
+        }
+      }
+    }
   }
 
   @TearDown(Level.Trial)
