@@ -1,11 +1,16 @@
 package io.newswire.enrich;
 
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.newswire.enrich.internal.DeadLetterHandlers;
 import io.newswire.enrich.internal.LanguageIdentifier;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -55,6 +60,33 @@ public final class EnrichStreams implements AutoCloseable {
     props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
         8 * 1024 * 1024);
     return props;
+  }
+
+  /**
+   * Gives Kafka Streams' state store metrics one tag for the store, {@code state.id}, whatever
+   * its kind. Streams tags a key-value store's metrics {@code rocksdb-state-id} and a window
+   * store's {@code rocksdb-window-state-id} under the same names, and Prometheus drops every
+   * meter of a name whose tag keys differ from the first one's: without this, the RocksDB
+   * metrics of all but one kind of store never reach {@code /metrics}. Configure it on the
+   * registry before any meter is bound.
+   */
+  public static MeterFilter storeMetricTags() {
+    return new MeterFilter() {
+      @Override
+      public Meter.Id map(Meter.Id id) {
+        if (!id.getName().startsWith("kafka.stream.state.")) {
+          return id;
+        }
+        List<Tag> tags = new ArrayList<>();
+        boolean renamed = false;
+        for (Tag tag : id.getTagsAsIterable()) {
+          boolean store = tag.getKey().endsWith("state.id") && !tag.getKey().equals("state.id");
+          tags.add(store ? Tag.of("state.id", tag.getValue()) : tag);
+          renamed |= store;
+        }
+        return renamed ? id.replaceTags(tags) : id;
+      }
+    };
   }
 
   /** Builds and starts the application. */
