@@ -220,11 +220,7 @@ final class BenchCommand implements Callable<Integer> {
 
       if (phases.contains("ingest")) {
         ObjectNode ingest = JSON.createObjectNode();
-        say("ingest: warm-up");
-        pushSingles(workload.next(warmup), rate, "ingest warm-up");
-        // Each measurement starts with nothing left to enrich and store, so that what the
-        // phase before left behind does not share the cores with it.
-        awaitStored(acceptedInOrder(), "settling");
+        warmUp("ingest", () -> pushSingles(workload.next(warmup), rate, "ingest warm-up"));
         ingest.set("single", pushSingles(workload.next(articles), rate, "ingest single")
             .toJson().put("rate", rate));
         awaitStored(acceptedInOrder(), "settling");
@@ -236,10 +232,8 @@ final class BenchCommand implements Callable<Integer> {
         BenchResources resources = new BenchResources(url == null ? null : pid);
         // Through the whole pipeline, enrich and sink too: without it a run of this phase alone
         // measured the JIT compiler, which took half a core, as much as the pipeline.
-        say("pipeline: warm-up");
-        pushBatches(workload.next(warmup), "pipeline warm-up");
-        awaitStored(acceptedInOrder(), "settling");
         ObjectNode pipelinePhase = JSON.createObjectNode();
+        warmUp("pipeline", () -> pushBatches(workload.next(warmup), "pipeline warm-up"));
         resources.start();
         Outcome full = pushBatches(workload.next(articles), "pipeline full speed");
         Stored fullStored = awaitStored(full.ids, "pipeline full speed");
@@ -275,6 +269,32 @@ final class BenchCommand implements Callable<Integer> {
     }
   }
 
+  /** The warm-up pushes of a phase. */
+  private interface Warmup {
+    void push() throws Exception;
+  }
+
+  /**
+   * Warms a phase up with {@code pushes}, then waits until they are all stored, so that the
+   * measurement starts with nothing left to enrich and store from the phase before.
+   */
+  private void warmUp(String phase, Warmup pushes) throws Exception {
+    say(phase + ": warm-up");
+    pushes.push();
+    awaitStored(acceptedInOrder(), "settling");
+  }
+
+  /**
+   * The JIT compiler's time since {@code compiledMillis} as a share of one core over the
+   * {@code nanos} since then, where the pipeline runs in this JVM; null otherwise. A
+   * measurement taken while it is high counts the compiler too: with a broker, Streams and
+   * HTTP server in one JVM, it compiles for minutes after a start (see docs/benchmarks.md).
+   */
+  private Double compilerShare(long compiledMillis, long nanos) {
+    return url != null ? null
+        : round((BenchResources.compiledMillis() - compiledMillis) / (nanos / 1e6), 2);
+  }
+
   private void say(String line) {
     progress.println("bench: " + line);
     progress.flush();
@@ -291,6 +311,9 @@ final class BenchCommand implements Callable<Integer> {
     long startedMillis;
     long startedNanos;
     long endedNanos;
+    long compiledMillis;
+    /** {@link #compilerShare} over the pushes. */
+    Double compilerShare;
 
     ObjectNode toJson() {
       double seconds = (endedNanos - startedNanos) / 1e9;
@@ -300,6 +323,9 @@ final class BenchCommand implements Callable<Integer> {
           .put("seconds", round(seconds))
           .put("acceptedPerSecond", round((accepted.get() + repeats.get()) / seconds));
       node.setAll(percentiles("ackMs", latencies));
+      if (compilerShare != null) {
+        node.put("jitCompilerShareOfCore", compilerShare);
+      }
       return node;
     }
   }
@@ -323,6 +349,7 @@ final class BenchCommand implements Callable<Integer> {
     List<CompletableFuture<?>> pending = new ArrayList<>();
     outcome.startedMillis = System.currentTimeMillis();
     outcome.startedNanos = System.nanoTime();
+    outcome.compiledMillis = BenchResources.compiledMillis();
     long interval = 1_000_000_000L / perSecond;
     Progress shown = new Progress(phase, pushes.size());
     for (int i = 0; i < pushes.size(); i++) {
@@ -350,6 +377,8 @@ final class BenchCommand implements Callable<Integer> {
     CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).exceptionally(e -> null)
         .join();
     outcome.endedNanos = System.nanoTime();
+    outcome.compilerShare = compilerShare(outcome.compiledMillis,
+        outcome.endedNanos - outcome.startedNanos);
     shown.done();
     return outcome;
   }
@@ -368,6 +397,7 @@ final class BenchCommand implements Callable<Integer> {
     Progress shown = new Progress(phase, pushes.size());
     outcome.startedMillis = System.currentTimeMillis();
     outcome.startedNanos = System.nanoTime();
+    outcome.compiledMillis = BenchResources.compiledMillis();
     List<Thread> senders = new ArrayList<>();
     for (int s = 0; s < 4; s++) {
       Thread sender = new Thread(() -> {
@@ -414,6 +444,8 @@ final class BenchCommand implements Callable<Integer> {
       }
     }
     outcome.endedNanos = System.nanoTime();
+    outcome.compilerShare = compilerShare(outcome.compiledMillis,
+        outcome.endedNanos - outcome.startedNanos);
     shown.done();
     return outcome;
   }

@@ -22,12 +22,14 @@ final class BenchReport {
     if (!single.isMissingNode()) {
       JsonNode batch = results.path("ingest").path("batch");
       row(out, "ingest single @" + single.path("rate").asInt() + "/s", String.format(
-          "%,.0f accepted/s; ack p50 %.1f ms, p99 %.1f ms, max %.1f ms",
+          "%,.0f accepted/s; ack p50 %.1f ms, p99 %.1f ms, max %.1f ms%s",
           single.path("acceptedPerSecond").asDouble(), single.path("ackMsP50").asDouble(),
-          single.path("ackMsP99").asDouble(), single.path("ackMsMax").asDouble()));
+          single.path("ackMsP99").asDouble(), single.path("ackMsMax").asDouble(),
+          compiler(single)));
       row(out, "ingest batch (100)", String.format("%,.0f accepted/s; batch p50 %.1f ms,"
-          + " p99 %.1f ms", batch.path("acceptedPerSecond").asDouble(),
-          batch.path("ackMsP50").asDouble(), batch.path("ackMsP99").asDouble()));
+          + " p99 %.1f ms%s", batch.path("acceptedPerSecond").asDouble(),
+          batch.path("ackMsP50").asDouble(), batch.path("ackMsP99").asDouble(),
+          compiler(batch)));
     }
     JsonNode full = results.path("pipeline").path("fullSpeed");
     if (!full.isMissingNode()) {
@@ -43,6 +45,12 @@ final class BenchReport {
       resources.path("cpuSecondsPer1000Articles").fields().forEachRemaining(e -> cpu
           .append(cpu.length() == 0 ? "" : ", ").append(e.getKey()).append(' ')
           .append(e.getValue().asDouble()));
+      if (resources.has("jitCompilerSecondsPer1000Articles")) {
+        cpu.append("; not in threads: JIT compiler ")
+            .append(resources.path("jitCompilerSecondsPer1000Articles").asDouble())
+            .append(", GC pauses ")
+            .append(resources.path("gcPauseSecondsPer1000Articles").asDouble());
+      }
       row(out, "CPU s/1000 articles", cpu.toString());
       row(out, "memory", String.format("peak heap %s, peak RSS %s MiB",
           resources.has("peakHeapMiB") ? resources.path("peakHeapMiB").asText() + " MiB"
@@ -59,6 +67,12 @@ final class BenchReport {
     check.path("unexpected").fields().forEachRemaining(e -> row(out, "",
         String.format("%,d x %s", e.getValue().asInt(), e.getKey())));
     out.println();
+  }
+
+  /** What the JIT compiler took during a series of pushes, where the bench could see it. */
+  private static String compiler(JsonNode phase) {
+    return phase.has("jitCompilerShareOfCore") ? String.format("; JIT compiler %.0f%% of a core",
+        phase.path("jitCompilerShareOfCore").asDouble() * 100) : "";
   }
 
   private static String latencies(JsonNode phase) {

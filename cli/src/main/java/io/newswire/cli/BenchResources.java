@@ -3,6 +3,8 @@ package io.newswire.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -27,6 +29,8 @@ final class BenchResources {
   private final Long pid;
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
   private Map<Long, Long> cpuAtStart = new HashMap<>();
+  private long compiledMillisAtStart;
+  private long gcMillisAtStart;
   private long processTicksAtStart;
 
   BenchResources(Long pid) {
@@ -36,6 +40,8 @@ final class BenchResources {
   void start() {
     if (pid == null) {
       cpuAtStart = threadCpu();
+      compiledMillisAtStart = compiledMillis();
+      gcMillisAtStart = gcMillis();
       ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
     } else {
       processTicksAtStart = processTicks(pid);
@@ -59,6 +65,12 @@ final class BenchResources {
       ObjectNode cpu = node.putObject("cpuSecondsPer1000Articles");
       stages.forEach((stage, seconds) -> cpu.put(stage,
           BenchCommand.round(seconds * perThousand, 2)));
+      // Not Java threads: the time the JIT compiler spent compiling (on two cores, for
+      // minutes after a start) and the garbage collector's pauses, as the JVM counts them.
+      node.put("jitCompilerSecondsPer1000Articles",
+          BenchCommand.round((compiledMillis() - compiledMillisAtStart) / 1e3 * perThousand, 2));
+      node.put("gcPauseSecondsPer1000Articles",
+          BenchCommand.round((gcMillis() - gcMillisAtStart) / 1e3 * perThousand, 2));
       long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream()
           .filter(p -> p.getType() == MemoryType.HEAP)
           .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
@@ -93,6 +105,22 @@ final class BenchResources {
       return "ingest + HTTP";
     }
     return "kafka + registry + other";
+  }
+
+  /**
+   * The time this JVM's JIT compiler threads have spent compiling, as the JVM counts it (the
+   * time they were busy with it, which includes any time they waited for a core); 0 where it
+   * does not count it.
+   */
+  static long compiledMillis() {
+    CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+    return compiler != null && compiler.isCompilationTimeMonitoringSupported()
+        ? compiler.getTotalCompilationTime() : 0;
+  }
+
+  private static long gcMillis() {
+    return ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum();
   }
 
   private Map<Long, Long> threadCpu() {

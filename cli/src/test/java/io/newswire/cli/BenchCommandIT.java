@@ -48,6 +48,12 @@ class BenchCommandIT {
     assertThat(fullSpeed.path("stored").asInt()).isPositive();
     assertThat(fullSpeed.path("endToEndMsP50").asDouble()).isPositive();
     assertThat(figures.path("baseline").path("recordsPerSecond").asDouble()).isPositive();
-    assertThat(out.toString()).contains("pipeline/baseline").contains("exactly once");
+    // The pipeline runs in the bench's JVM, so what its JIT compiler and collector took counts.
+    assertThat(figures.path("ingest").path("single").path("jitCompilerShareOfCore").asDouble())
+        .isGreaterThanOrEqualTo(0);
+    assertThat(figures.path("resources").has("jitCompilerSecondsPer1000Articles")).isTrue();
+    assertThat(figures.path("resources").has("gcPauseSecondsPer1000Articles")).isTrue();
+    assertThat(out.toString()).contains("pipeline/baseline").contains("exactly once")
+        .contains("JIT compiler");
   }
 }
