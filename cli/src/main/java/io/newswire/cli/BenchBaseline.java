@@ -2,6 +2,8 @@ package io.newswire.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newswire.platform.kafka.TopicProvisioner;
+import io.newswire.schemas.TopicSpec;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -34,8 +35,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * Kafka's own ceiling for the bench's records: the same number of records of the same sizes,
  * produced as ingest produces (acks=all, idempotent), passed through a Kafka Streams application
  * that does nothing, with exactly-once as enrich runs, and consumed read-committed as the sink
- * consumes; on topics with the raw topic's partitions and replication. Records/s from the first
- * send to the last record consumed.
+ * consumes; on topics with the raw topic's partitions, made as the pipeline's topics are
+ * ({@link TopicProvisioner}). Records/s from the first send to the last record consumed.
  */
 final class BenchBaseline {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -76,9 +77,9 @@ final class BenchBaseline {
       TopicDescription raw = admin.describeTopics(List.of(rawTopic)).allTopicNames()
           .get(30, TimeUnit.SECONDS).get(rawTopic);
       int partitions = raw.partitions().size();
-      short replication = (short) raw.partitions().get(0).replicas().size();
-      admin.createTopics(List.of(new NewTopic(in, partitions, replication),
-          new NewTopic(out, partitions, replication))).all().get(30, TimeUnit.SECONDS);
+      // As the pipeline's own topics are made: ready to be written when provisioning returns.
+      new TopicProvisioner(admin).provision(List.of(new TopicSpec(in, partitions, Map.of()),
+          new TopicSpec(out, partitions, Map.of())));
       progress.printf("bench: baseline: %,d records through %d partitions (+%,d warm-up)%n",
           count, partitions, warmup);
       progress.flush();

@@ -16,7 +16,9 @@ import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
@@ -28,9 +30,10 @@ import org.slf4j.LoggerFactory;
  * partition counts that are too low (never lowers them: that would reshuffle keys), and sets the
  * topic-level configs of the spec on existing topics.
  *
- * <p>Topics it creates are described by the brokers when it returns, so that clients started
- * next find them. Replication is min(3, brokers) and {@code min.insync.replicas} one less, at
- * least 1, so that one broker may be down without refusing {@code acks=all} writes.
+ * <p>Topics it creates, and partitions it adds, are served by their leaders when it returns, so
+ * that clients started next find them and can write to them. Replication is min(3, brokers) and
+ * {@code min.insync.replicas} one less, at least 1, so that one broker may be down without
+ * refusing {@code acks=all} writes.
  */
 public final class TopicProvisioner {
   private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
@@ -82,7 +85,7 @@ public final class TopicProvisioner {
         }
       }
       if (!toCreate.isEmpty()) {
-        describe(toCreate.stream().map(NewTopic::name).toList());
+        awaitLeaders(describe(toCreate.stream().map(NewTopic::name).toList()));
       }
       return outcomes;
     } catch (InterruptedException e) {
@@ -101,6 +104,7 @@ public final class TopicProvisioner {
     if (partitions < spec.partitions()) {
       admin.createPartitions(Map.of(spec.name(), NewPartitions.increaseTo(spec.partitions())))
           .all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      awaitLeaders(describe(List.of(spec.name())));
       log.info("Raised partitions of {} from {} to {}", spec.name(), partitions,
           spec.partitions());
       changed = true;
@@ -125,6 +129,23 @@ public final class TopicProvisioner {
       changed = true;
     }
     return changed ? Outcome.UPDATED : Outcome.UNCHANGED;
+  }
+
+  /**
+   * Waits until the leader of every partition of {@code topics} serves it. Brokers describe a
+   * topic a moment before they lead its partitions, and an idempotent producer that writes in
+   * that moment can be refused for good: its first request to a partition is turned away (not
+   * the leader), the next one, sent while the first waits to be retried, is written, and every
+   * retry of the first is then out of sequence until the producer gives up on it (KAFKA-15591).
+   * Asking each partition's leader for its latest offset, which the admin client retries until
+   * the leader answers, closes that moment before any producer starts.
+   */
+  private void awaitLeaders(Map<String, TopicDescription> topics)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+    topics.forEach((name, description) -> description.partitions().forEach(partition ->
+        latest.put(new TopicPartition(name, partition.partition()), OffsetSpec.latest())));
+    admin.listOffsets(latest).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
   }
 
   /**

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
@@ -118,6 +119,38 @@ class EmbeddedKafkaClusterIT {
           .isEqualTo(Long.toString(Duration.ofDays(7).toMillis()));
       assertThat(topicConfig(admin, "newswire.articles.dlq").get("retention.ms").value())
           .isEqualTo(Long.toString(Duration.ofDays(30).toMillis()));
+    }
+  }
+
+  /**
+   * Right after provisioning, an idempotent producer with several requests in flight writes to
+   * every partition of a new topic: no partition is still without its leader, which would leave
+   * the producer's first batch there out of sequence for good (KAFKA-15591).
+   */
+  @Test
+  @Timeout(90)
+  void shouldTakeWritesToEveryPartitionRightAfterProvisioning() throws Exception {
+    try (EmbeddedKafkaCluster kafka = EmbeddedKafkaCluster.builder().build().start()) {
+      for (int round = 0; round < 3; round++) {
+        String topic = "fresh-" + round;
+        provision(kafka, new TopicSpec(topic, 6, Map.of()));
+        Map<String, Object> config = new HashMap<>(kafka.clientConfig());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config,
+            new StringSerializer(), new StringSerializer())) {
+          List<Future<?>> sent = new ArrayList<>();
+          for (int i = 0; i < 600; i++) {
+            sent.add(producer.send(new ProducerRecord<>(topic, i % 6, null, "r" + i)));
+          }
+          for (Future<?> future : sent) {
+            future.get(30, TimeUnit.SECONDS);
+          }
+        }
+      }
     }
   }
 
