@@ -137,15 +137,17 @@ public final class TopicProvisioner {
    * that moment can be refused for good: its first request to a partition is turned away (not
    * the leader), the next one, sent while the first waits to be retried, is written, and every
    * retry of the first is then out of sequence until the producer gives up on it (KAFKA-15591).
-   * Asking each partition's leader for its latest offset, which the admin client retries until
-   * the leader answers, closes that moment before any producer starts.
+   * Asking each partition's leader for its latest offset, which the admin client retries while
+   * the leader is not yet the leader, closes that moment before any producer starts. With
+   * several brokers, the one asked where the leaders are may not know the topic yet either; that
+   * is asked again too.
    */
   private void awaitLeaders(Map<String, TopicDescription> topics)
       throws InterruptedException, ExecutionException, TimeoutException {
     Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
     topics.forEach((name, description) -> description.partitions().forEach(partition ->
         latest.put(new TopicPartition(name, partition.partition()), OffsetSpec.latest())));
-    admin.listOffsets(latest).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    whileUnknown(() -> admin.listOffsets(latest).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
   }
 
   /**
@@ -155,10 +157,22 @@ public final class TopicProvisioner {
    */
   private Map<String, TopicDescription> describe(List<String> names)
       throws InterruptedException, ExecutionException, TimeoutException {
+    return whileUnknown(() -> admin.describeTopics(names).allTopicNames()
+        .get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
+  }
+
+  /** A call to the admin client. */
+  private interface AdminCall<T> {
+    T call() throws InterruptedException, ExecutionException, TimeoutException;
+  }
+
+  /** What {@code request} answers, asked again while the broker asked does not know a topic. */
+  private static <T> T whileUnknown(AdminCall<T> request)
+      throws InterruptedException, ExecutionException, TimeoutException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
     while (true) {
       try {
-        return admin.describeTopics(names).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        return request.call();
       } catch (ExecutionException e) {
         if (!(e.getCause() instanceof UnknownTopicOrPartitionException)
             || System.nanoTime() > deadline) {
