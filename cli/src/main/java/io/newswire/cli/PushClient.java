@@ -75,11 +75,12 @@ final class PushClient implements AutoCloseable {
           drop(c);
         }
         return answer;
-      } catch (IOException e) {
+      } catch (IOException | RuntimeException e) {
+        // Whatever is left unread on the connection would be taken for the next answer.
         if (c != null) {
           drop(c);
         }
-        throw new UncheckedIOException(e);
+        throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
       }
     }, senders);
   }

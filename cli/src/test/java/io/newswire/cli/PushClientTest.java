@@ -7,7 +7,10 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -122,6 +125,28 @@ class PushClientTest {
 
       assertThat(answers.stream().map(a -> a.join().body()).toList()).isEqualTo(bodies);
       assertThat(clientPorts).hasSizeBetween(1, 4);
+    }
+  }
+
+  @Test
+  void failsAPushAnsweredWithSomethingElseThanHttp() throws Exception {
+    try (ServerSocket other = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Thread answering = new Thread(() -> {
+        try (Socket socket = other.accept()) {
+          socket.getOutputStream().write("SSH-2.0-OpenSSH\r\n".getBytes(StandardCharsets.UTF_8));
+          socket.getInputStream().read();
+        } catch (IOException e) {
+          // the client has gone
+        }
+      });
+      answering.start();
+      try (PushClient client = new PushClient(
+          URI.create("http://127.0.0.1:" + other.getLocalPort()), 1)) {
+        assertThatThrownBy(() -> client.post("/", Map.of(), new byte[] {'a'}).join())
+            .hasRootCauseInstanceOf(IOException.class)
+            .hasStackTraceContaining("not an HTTP answer: SSH-2.0-OpenSSH");
+      }
+      answering.join(5_000);
     }
   }
 
