@@ -134,7 +134,8 @@ class PushClientTest {
       Thread answering = new Thread(() -> {
         try (Socket socket = other.accept()) {
           socket.getOutputStream().write("SSH-2.0-OpenSSH\r\n".getBytes(StandardCharsets.UTF_8));
-          socket.getInputStream().read();
+          // Takes the whole push, until the client closes the connection.
+          socket.getInputStream().transferTo(OutputStream.nullOutputStream());
         } catch (IOException e) {
           // the client has gone
         }
