@@ -78,7 +78,13 @@ final class BenchReport {
   private static String latencies(JsonNode phase) {
     return String.format("%,.0f stored/s; end-to-end p50 %,.0f ms, p99 %,.0f ms, max %,.0f ms",
         phase.path("storedPerSecond").asDouble(), phase.path("endToEndMsP50").asDouble(),
-        phase.path("endToEndMsP99").asDouble(), phase.path("endToEndMsMax").asDouble());
+        phase.path("endToEndMsP99").asDouble(), phase.path("endToEndMsMax").asDouble())
+        + earlier(phase.path("storedByEarlierPush").asInt());
+  }
+
+  private static String earlier(int repeats) {
+    return repeats == 0 ? "" : String.format(" (%,d %s stored by an earlier push, without a"
+        + " latency)", repeats, repeats == 1 ? "repeat" : "repeats");
   }
 
   private static void row(PrintWriter out, String phase, String figures) {
