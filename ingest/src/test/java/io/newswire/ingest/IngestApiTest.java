@@ -254,6 +254,32 @@ class IngestApiTest {
   }
 
   @Test
+  void shouldReadBatchLinesEndedByCrLfAsByLf() {
+    String batch = "{\"headline\": \"First\", \"guid\": \"crlf-1\"}\r\n"
+        + "\r\n"
+        + "{\"headline\": \"Second\", \"guid\": \"crlf-2\"}\r\n"
+        + "{\"headline\": \"Third, no line break\", \"guid\": \"crlf-3\"}";
+
+    HttpResponse<String> response = ingest.post("/v1/articles/batch", "application/x-ndjson",
+        batch.getBytes(StandardCharsets.UTF_8), IngestHarness.KEY);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode results = json(response).get("results");
+    assertThat(results).extracting(r -> r.get("line").asInt()).containsExactly(1, 3, 4);
+    assertThat(results).extracting(r -> r.get("status").asInt()).containsOnly(202);
+    assertThat(ingest.producer.history()).extracting(r -> r.value().getHeadline())
+        .containsExactly("First", "Second", "Third, no line break");
+  }
+
+  @Test
+  void shouldSplitBatchIntoLinesAsTheLineBreaksGo() {
+    assertThat(IngestService.lines("a\nb\r\n\nc")).containsExactly("a", "b", "", "c");
+    assertThat(IngestService.lines("a\n")).containsExactly("a");
+    assertThat(IngestService.lines("\r\na\r")).containsExactly("", "a\r");
+    assertThat(IngestService.lines("")).isEmpty();
+  }
+
+  @Test
   void shouldRefuseBatchWithMoreLinesThanAllowed() {
     String line = "{\"headline\": \"h\", \"body\": \"b\"}\n";
 
