@@ -28,21 +28,6 @@ public final class ArticleIdentity {
   private static final UUID URL_NAMESPACE =
       UUID.fromString("6ba7b811-9dad-11d1-80b4-00c04fd430c8");
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-  /**
-   * What NFKC and lower-casing make of each character from U+0080 to U+206F alone ('É' to "é",
-   * '…' to "...", no-break space to " "), or null where a text holding it needs the general
-   * pass: a combining mark, a letter of another script. Made by the general pass itself, so the
-   * two agree. No character answered here, nor any it becomes, combines with a neighbour, so a
-   * text of them is normalised a character at a time.
-   */
-  private static final String[] FOLDED = new String[0x2070];
-
-  static {
-    for (char c = 0x80; c < FOLDED.length; c++) {
-      FOLDED[c] = c >= 0x100 && c < 0x2000 ? null : foldAlone(c);
-    }
-  }
-
   private ArticleIdentity() {
   }
 
@@ -73,29 +58,38 @@ public final class ArticleIdentity {
   static String normalise(String text) {
     // ASCII text is its own NFKC form: lower-cased and its runs of whitespace (the pattern's
     // \s: space, tab, line breaks, form feed, vertical tab) made one space in a single pass.
-    // Latin-1 letters and general punctuation take the same pass, as the table folds them.
+    // Other characters take the same pass through a table made by the general pass itself.
     char[] out = new char[text.length()];
     int length = 0;
     boolean space = false;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      String folded = null;
-      if (c >= 0x80) {
-        folded = c < FOLDED.length ? FOLDED[c] : null;
-        if (folded == null) {
-          return normaliseGenerally(text);
+      if (c < 0x80) {
+        if (c == ' ' || c >= '\t' && c <= '\r') {
+          if (!space) {
+            out[length++] = ' ';
+            space = true;
+          }
+        } else {
+          out[length++] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+          space = false;
         }
-        // Room for what this character becomes and a character for each one after it.
-        int needed = length + folded.length() + text.length() - i - 1;
-        if (needed > out.length) {
-          out = Arrays.copyOf(out, Math.max(out.length * 2, needed));
-        }
+        continue;
       }
-      for (int k = 0; k < (folded == null ? 1 : folded.length()); k++) {
-        char d = folded == null ? c : folded.charAt(k);
+      String folded = folded(c);
+      if (folded == null) {
+        return normaliseGenerally(text);
+      }
+      // Room for what this character becomes and a character for each one after it.
+      int needed = length + folded.length() + text.length() - i - 1;
+      if (needed > out.length) {
+        out = Arrays.copyOf(out, Math.max(out.length * 2, needed));
+      }
+      for (int k = 0; k < folded.length(); k++) {
+        char d = folded.charAt(k);
         boolean white = d == ' ' || d >= '\t' && d <= '\r';
         if (!white) {
-          out[length++] = d >= 'A' && d <= 'Z' ? (char) (d + ('a' - 'A')) : d;
+          out[length++] = d;
         } else if (!space) {
           out[length++] = ' ';
         }
@@ -105,13 +99,48 @@ public final class ArticleIdentity {
     return new String(out, 0, length).trim();
   }
 
-  /** {@link #FOLDED} of one character, by the general pass. */
-  private static String foldAlone(char c) {
+  /**
+   * What NFKC and lower-casing make of each character of the Basic Multilingual Plane alone
+   * ('É' to "é", '…' to "...", no-break space to " ", 'Ж' to "ж"), or null where a text holding
+   * it needs the general pass. Made by the general pass itself, so the two agree, in blocks of
+   * 256 characters when a text first holds one of the block (about 1 ms each; all of them take
+   * about 200 ms). A block is written before it is shared; a thread that sees it without its
+   * answers finds nulls, and takes the general pass, which is never wrong.
+   */
+  private static final String[][] FOLDED = new String[256][];
+
+  private static String folded(char c) {
+    String[] block = FOLDED[c >>> 8];
+    if (block == null) {
+      block = new String[256];
+      for (int k = 0; k < 256; k++) {
+        block[k] = foldAlone((char) (c & 0xff00 | k));
+      }
+      FOLDED[c >>> 8] = block;
+    }
+    return block[c & 0xff];
+  }
+
+  /**
+   * {@link #FOLDED} of one character, or null for one that may not be normalised alone:
+   * one that is not its own canonical form (it may recompose), one that is or becomes a
+   * combining mark or a conjoining Hangul letter (the two kinds of character that compose with
+   * the one before them, as {@code ArticleIdentityTest} checks over all of Unicode), a
+   * surrogate, or a capital sigma (lower-cased by its place in a word).
+   */
+  static String foldAlone(char c) {
     String alone = String.valueOf(c);
-    if (isMark(c) || !Normalizer.isNormalized(alone, Normalizer.Form.NFC)) {
+    if (Character.isSurrogate(c) || !Normalizer.isNormalized(alone, Normalizer.Form.NFC)) {
       return null;
     }
-    String folded = Normalizer.normalize(alone, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    String compatible = Normalizer.normalize(alone, Normalizer.Form.NFKC);
+    for (int k = 0; k < compatible.length(); k++) {
+      char d = compatible.charAt(k);
+      if (isMark(d) || isConjoiningJamo(d) || Character.isSurrogate(d) || d == '\u03a3') {
+        return null;
+      }
+    }
+    String folded = compatible.toLowerCase(Locale.ROOT);
     for (int k = 0; k < folded.length(); k++) {
       if (isMark(folded.charAt(k)) || Character.isSurrogate(folded.charAt(k))) {
         return null;
@@ -120,10 +149,16 @@ public final class ArticleIdentity {
     return folded;
   }
 
-  private static boolean isMark(char c) {
+  static boolean isMark(int c) {
     int type = Character.getType(c);
     return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
         || type == Character.ENCLOSING_MARK;
+  }
+
+  /** A letter of a Hangul syllable written apart, which NFC joins with the one before it. */
+  static boolean isConjoiningJamo(int c) {
+    return c >= 0x1100 && c <= 0x11ff || c >= 0xa960 && c <= 0xa97f
+        || c >= 0xd7b0 && c <= 0xd7ff;
   }
 
   static String normaliseGenerally(String text) {

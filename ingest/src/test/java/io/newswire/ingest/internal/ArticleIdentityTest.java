@@ -3,6 +3,7 @@ package io.newswire.ingest.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newswire.avro.ArticleFormat;
+import java.text.Normalizer;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Random;
@@ -70,14 +71,17 @@ class ArticleIdentityTest {
   }
 
   @Test
-  void shouldNormaliseLatinLettersAndPunctuationAsTheGeneralPassDoes() {
-    // Latin-1 and general punctuation take the ASCII pass through a table; marks and other
-    // scripts among them send the whole text to the general pass.
+  void shouldNormaliseEveryScriptAsTheGeneralPassDoes() {
+    // Characters beyond ASCII take the same pass through a table; marks, conjoining Hangul
+    // letters, a capital sigma and surrogates among them send the whole text to the general
+    // pass. Latin, Greek, Cyrillic, Arabic, Devanagari, kana, Hangul, CJK, compatibility forms.
     Random random = new Random(13);
     String alphabet = "aZ9 \t\n.'\u00a0\u00a8\u00aa\u00b2\u00b5\u00bc\u00c0\u00c9\u00d7\u00df"
         + "\u00e9\u00ff\u2002\u2013\u2014\u2019\u201c\u2026\u2033\u2060\u0301\u0130\u03a3"
-        + "\u4e2d";
-    for (int i = 0; i < 50_000; i++) {
+        + "\u4e2d\u0141\u00f3\u0144\u1ea1\u1eb5\u0391\u03c2\u03f9\u03f2\u0416\u0436\u0419"
+        + "\u0306\u0627\u0644\u0653\ufef5\u0928\u093c\u0915\u3042\u304b\u3099\u30ac\uac00"
+        + "\u1100\u1161\u11a8\u314f\uffa1\ufb01\uff21\u3000\u2460\ud83d\ude00\u1e9e";
+    for (int i = 0; i < 100_000; i++) {
       StringBuilder text = new StringBuilder();
       for (int n = random.nextInt(16); n > 0; n--) {
         text.append(alphabet.charAt(random.nextInt(alphabet.length())));
@@ -85,14 +89,32 @@ class ArticleIdentityTest {
       assertThat(ArticleIdentity.normalise(text.toString())).as("[%s]", text)
           .isEqualTo(ArticleIdentity.normaliseGenerally(text.toString()));
     }
-    // Characters that become several, then many that become one each.
-    String grows = "\u2026".repeat(40) + " Troops ADVANCE ".repeat(20) + "\u00bc".repeat(30) + "x";
-    assertThat(ArticleIdentity.normalise(grows))
-        .isEqualTo(ArticleIdentity.normaliseGenerally(grows));
-    for (char c = 0x80; c < 0x2070; c++) {
-      String text = " x" + c + "Y " + c + c + "\u2026" + c;
+    for (char c = 0x80; c != 0; c++) {
+      String text = " x" + c + "Y " + c + c + "\u2026" + c + "\u03b1" + c + "\u0436" + c;
       assertThat(ArticleIdentity.normalise(text)).as("U+%04X", (int) c)
           .isEqualTo(ArticleIdentity.normaliseGenerally(text));
+    }
+  }
+
+  @Test
+  void shouldComposeOnlyMarksAndConjoiningHangulWithTheCharacterBefore() {
+    // Two characters the table folds one at a time never compose into one: whatever NFC
+    // composes ends, decomposed, in a combining mark or a conjoining Hangul letter, which the
+    // table leaves to the general pass.
+    for (int c = 0; c <= Character.MAX_CODE_POINT; c++) {
+      if (Character.isSurrogate((char) c) && c <= 0xffff) {
+        continue;
+      }
+      String decomposed = Normalizer.normalize(Character.toString(c), Normalizer.Form.NFD);
+      if (decomposed.codePointCount(0, decomposed.length()) < 2) {
+        continue;
+      }
+      int last = decomposed.codePointBefore(decomposed.length());
+      assertThat(ArticleIdentity.isMark(last) || ArticleIdentity.isConjoiningJamo(last))
+          .as("U+%04X ends in U+%04X", c, last).isTrue();
+      if (last <= 0xffff) {
+        assertThat(ArticleIdentity.foldAlone((char) last)).as("U+%04X", last).isNull();
+      }
     }
   }
 }
