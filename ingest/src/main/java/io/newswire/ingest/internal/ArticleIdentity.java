@@ -28,6 +28,16 @@ public final class ArticleIdentity {
   private static final UUID URL_NAMESPACE =
       UUID.fromString("6ba7b811-9dad-11d1-80b4-00c04fd430c8");
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  /**
+   * What NFKC and lower-casing make of each character of the Basic Multilingual Plane alone
+   * ('É' to "é", '…' to "...", no-break space to " ", 'Ж' to "ж"), or null where a text holding
+   * it needs the general pass. Made by the general pass itself, so the two agree, in blocks of
+   * 256 characters when a text first holds one of the block (about a millisecond each). A block
+   * is written before it is shared; a thread that sees it without its answers finds nulls, and
+   * takes the general pass, which is never wrong.
+   */
+  private static final String[][] FOLDED = new String[256][];
+
   private ArticleIdentity() {
   }
 
@@ -99,16 +109,7 @@ public final class ArticleIdentity {
     return new String(out, 0, length).trim();
   }
 
-  /**
-   * What NFKC and lower-casing make of each character of the Basic Multilingual Plane alone
-   * ('É' to "é", '…' to "...", no-break space to " ", 'Ж' to "ж"), or null where a text holding
-   * it needs the general pass. Made by the general pass itself, so the two agree, in blocks of
-   * 256 characters when a text first holds one of the block (about 1 ms each; all of them take
-   * about 200 ms). A block is written before it is shared; a thread that sees it without its
-   * answers finds nulls, and takes the general pass, which is never wrong.
-   */
-  private static final String[][] FOLDED = new String[256][];
-
+  /** {@link #FOLDED} of {@code c}, its block made first where it is missing. */
   private static String folded(char c) {
     String[] block = FOLDED[c >>> 8];
     if (block == null) {
