@@ -26,6 +26,8 @@ final class Boilerplate {
       Pattern.CASE_INSENSITIVE);
   private static final Pattern BYLINE = Pattern.compile("^(?i:by)\\s+(.+)$");
   private static final Pattern NAME_SEPARATOR = Pattern.compile("\\s*(?:,|\\band\\b|&)\\s*");
+  private static final Pattern ROLE_TAIL = Pattern.compile(
+      "(?i)\\s*[|,]\\s*(staff writer|correspondent|reporter|editor)\\b.*$");
 
   private Boilerplate() {
   }
@@ -54,8 +56,7 @@ final class Boilerplate {
     if (!m.matches() || line.length() > 120) {
       return List.of();
     }
-    String names = m.group(1).replaceAll("(?i)\\s*[|,]\\s*(staff writer|correspondent|"
-        + "reporter|editor)\\b.*$", "");
+    String names = ROLE_TAIL.matcher(m.group(1)).replaceAll("");
     return Arrays.stream(NAME_SEPARATOR.split(names)).map(String::trim)
         .filter(n -> !n.isEmpty()).toList();
   }
