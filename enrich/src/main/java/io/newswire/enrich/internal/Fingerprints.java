@@ -1,5 +1,6 @@
 package io.newswire.enrich.internal;
 
+import io.newswire.schemas.text.Folding;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,24 +19,24 @@ final class Fingerprints {
   /** ASCII letters and digits in lower case, 0 for every other ASCII character. */
   private static final char[] ASCII_LOWER = new char[0x80];
   /**
-   * What the normal form makes of each character from U+0080 to U+206F, alone: its one letter
-   * or digit in lower case ('É' to 'é'), 0 where it has none ('—', '’', '“', no-break space),
-   * {@link #GENERAL} where it needs the general pass (a combining mark, '¼' to "1⁄4", a letter
-   * of another script). Made by the general pass itself, so the two agree. None of the
-   * characters answered here combines with a neighbour, so a text of them is normalised a
-   * character at a time.
+   * What the normal form makes of each character of the Basic Multilingual Plane beyond ASCII,
+   * alone: its one letter or digit in lower case ('É' to 'é', 'Ж' to 'ж'), {@link #NONE} where
+   * it has none ('—', '’', '“', no-break space), {@link #GENERAL} where it needs the general
+   * pass. Made by the general pass itself, so the two agree, in blocks of 256 characters when a
+   * text first holds one of the block. None of the characters answered here combines with a
+   * neighbour (see {@link Folding}), so a text of them is normalised a character at a time.
+   * A block is written before it is shared; a thread that sees it without its answers reads
+   * {@link #GENERAL}, and takes the general pass, which is never wrong.
    */
-  private static final char[] FOLDED = new char[0x2070];
-  private static final char GENERAL = 0xffff;
+  private static final char[][] FOLDED = new char[256][];
+  private static final char GENERAL = 0;
+  private static final char NONE = 1;
   /** The 8 bits of a byte spread over the 8 bytes of a long, lowest bit in the lowest byte. */
   private static final long[] SPREAD = new long[256];
 
   static {
     for (char c = 0; c < 0x80; c++) {
       ASCII_LOWER[c] = Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : 0;
-    }
-    for (char c = 0x80; c < FOLDED.length; c++) {
-      FOLDED[c] = c >= 0x100 && c < 0x2000 ? GENERAL : foldAlone(c);
     }
     for (int b = 0; b < 256; b++) {
       for (int bit = 0; bit < 8; bit++) {
@@ -70,17 +71,32 @@ final class Fingerprints {
     return new Of(sha256(normal), body.isEmpty() ? null : simHashOfNormal(normalBody));
   }
 
-  /** {@link #FOLDED} of one character, by the general pass. */
-  private static char foldAlone(char c) {
-    String alone = String.valueOf(c);
-    if (Character.getType(c) == Character.NON_SPACING_MARK
-        || Character.getType(c) == Character.COMBINING_SPACING_MARK
-        || Character.getType(c) == Character.ENCLOSING_MARK
-        || !Normalizer.isNormalized(alone, Normalizer.Form.NFC)) {
+  /** {@link #FOLDED} of {@code c}, its block made first where it is missing. */
+  private static char folded(char c) {
+    char[] block = FOLDED[c >>> 8];
+    if (block == null) {
+      block = new char[256];
+      for (int k = 0; k < 256; k++) {
+        block[k] = foldAlone((char) (c & 0xff00 | k));
+      }
+      FOLDED[c >>> 8] = block;
+    }
+    return block[c & 0xff];
+  }
+
+  /**
+   * {@link #FOLDED} of one character, by the general pass; {@link #GENERAL} where
+   * {@link Folding#alone} says it may not be normalised alone, or where it becomes more than one
+   * character of which some are letters or digits ('¼' to "1⁄4", 'Ŀ' to "l·": the signs
+   * between them part the words of a text).
+   */
+  static char foldAlone(char c) {
+    String folded = Folding.alone(c);
+    if (folded == null) {
       return GENERAL;
     }
-    String normal = normaliseGenerally(alone);
-    return normal.isEmpty() ? 0 : normal.length() == 1 ? normal.charAt(0) : GENERAL;
+    String normal = normaliseGenerally(String.valueOf(c));
+    return normal.isEmpty() ? NONE : folded.length() == 1 ? normal.charAt(0) : GENERAL;
   }
 
   /** Unicode NFKC, lower case, punctuation and runs of spaces folded to one space. */
@@ -90,9 +106,15 @@ final class Fingerprints {
     boolean space = false;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      char lower = c < 0x80 ? ASCII_LOWER[c] : c < FOLDED.length ? FOLDED[c] : GENERAL;
-      if (lower == GENERAL) {
-        return normaliseGenerally(text);
+      char lower;
+      if (c < 0x80) {
+        lower = ASCII_LOWER[c];
+      } else {
+        lower = folded(c);
+        if (lower == GENERAL) {
+          return normaliseGenerally(text);
+        }
+        lower = lower == NONE ? 0 : lower;
       }
       if (lower != 0) {
         if (space && length > 0) {

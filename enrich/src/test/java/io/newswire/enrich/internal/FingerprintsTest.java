@@ -81,14 +81,18 @@ class FingerprintsTest {
   }
 
   @Test
-  void shouldNormaliseLatinLettersAndPunctuationAsTheGeneralPassDoes() {
-    // Texts of ASCII, Latin-1 and general punctuation take a pass a character at a time; marks
-    // and other scripts among them send the whole text to the general pass.
-    String alphabet = "aZ9 .,'-\n\u00a0\u00aa\u00b2\u00bc\u00c0\u00c9\u00d7\u00df\u00e9\u00ff"
-        + "\u2002\u2013\u2014\u2018\u2019\u201c\u201d\u2024\u2026\u2033\u203c\u2060"
-        + "\u0301\u0130\u03a3\u4e2d\u00b5";
+  void shouldNormaliseEveryScriptAsTheGeneralPassDoes() {
+    // Characters beyond ASCII take a pass a character at a time through a table; marks,
+    // conjoining Hangul letters, a capital sigma and surrogates among them send the whole text
+    // to the general pass. Latin, Greek, Cyrillic, Arabic, Devanagari, kana, Hangul, CJK,
+    // compatibility forms.
+    String alphabet = "aZ9 .,'-\n\u00a0\u00a8\u00aa\u00b2\u00bc\u00c0\u00c9\u00d7\u00df"
+        + "\u00e9\u00ff\u2002\u2013\u2014\u2018\u2019\u201c\u201d\u2024\u2026\u2033\u203c"
+        + "\u2060\u0301\u0130\u03a3\u4e2d\u00b5\u0141\u0144\u1ea1\u1eb5\u0391\u03c2\u03f9"
+        + "\u0416\u0436\u0306\u0627\u0644\u0653\ufef5\u0928\u093c\u3042\u3099\u30ac\uac00"
+        + "\u1100\u1161\u11a8\u314f\ufb01\uff21\u3000\u2460\ud83d\ude00";
     Random random = new Random(11);
-    for (int i = 0; i < 50_000; i++) {
+    for (int i = 0; i < 100_000; i++) {
       StringBuilder text = new StringBuilder();
       int length = random.nextInt(12);
       for (int k = 0; k < length; k++) {
@@ -97,8 +101,8 @@ class FingerprintsTest {
       assertThat(Fingerprints.normalise(text.toString())).as("[%s]", text)
           .isEqualTo(Fingerprints.normaliseGenerally(text.toString()));
     }
-    for (char c = 0x80; c < 0x2070; c++) {
-      String text = "x" + c + "y " + c + c;
+    for (char c = 0x80; c != 0; c++) {
+      String text = "x" + c + "y " + c + c + "\u03b1" + c + "\u0436" + c;
       assertThat(Fingerprints.normalise(text)).as("U+%04X", (int) c)
           .isEqualTo(Fingerprints.normaliseGenerally(text));
     }

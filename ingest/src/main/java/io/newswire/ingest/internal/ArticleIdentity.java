@@ -1,5 +1,6 @@
 package io.newswire.ingest.internal;
 
+import io.newswire.schemas.text.Folding;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -115,51 +116,11 @@ public final class ArticleIdentity {
     if (block == null) {
       block = new String[256];
       for (int k = 0; k < 256; k++) {
-        block[k] = foldAlone((char) (c & 0xff00 | k));
+        block[k] = Folding.alone((char) (c & 0xff00 | k));
       }
       FOLDED[c >>> 8] = block;
     }
     return block[c & 0xff];
-  }
-
-  /**
-   * {@link #FOLDED} of one character, or null for one that may not be normalised alone:
-   * one that is not its own canonical form (it may recompose), one that is or becomes a
-   * combining mark or a conjoining Hangul letter (the two kinds of character that compose with
-   * the one before them, as {@code ArticleIdentityTest} checks over all of Unicode), a
-   * surrogate, or a capital sigma (lower-cased by its place in a word).
-   */
-  static String foldAlone(char c) {
-    String alone = String.valueOf(c);
-    if (Character.isSurrogate(c) || !Normalizer.isNormalized(alone, Normalizer.Form.NFC)) {
-      return null;
-    }
-    String compatible = Normalizer.normalize(alone, Normalizer.Form.NFKC);
-    for (int k = 0; k < compatible.length(); k++) {
-      char d = compatible.charAt(k);
-      if (isMark(d) || isConjoiningJamo(d) || Character.isSurrogate(d) || d == '\u03a3') {
-        return null;
-      }
-    }
-    String folded = compatible.toLowerCase(Locale.ROOT);
-    for (int k = 0; k < folded.length(); k++) {
-      if (isMark(folded.charAt(k)) || Character.isSurrogate(folded.charAt(k))) {
-        return null;
-      }
-    }
-    return folded;
-  }
-
-  static boolean isMark(int c) {
-    int type = Character.getType(c);
-    return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
-        || type == Character.ENCLOSING_MARK;
-  }
-
-  /** A letter of a Hangul syllable written apart, which NFC joins with the one before it. */
-  static boolean isConjoiningJamo(int c) {
-    return c >= 0x1100 && c <= 0x11ff || c >= 0xa960 && c <= 0xa97f
-        || c >= 0xd7b0 && c <= 0xd7ff;
   }
 
   static String normaliseGenerally(String text) {

@@ -3,7 +3,6 @@ package io.newswire.ingest.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newswire.avro.ArticleFormat;
-import java.text.Normalizer;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Random;
@@ -93,28 +92,6 @@ class ArticleIdentityTest {
       String text = " x" + c + "Y " + c + c + "\u2026" + c + "\u03b1" + c + "\u0436" + c;
       assertThat(ArticleIdentity.normalise(text)).as("U+%04X", (int) c)
           .isEqualTo(ArticleIdentity.normaliseGenerally(text));
-    }
-  }
-
-  @Test
-  void shouldComposeOnlyMarksAndConjoiningHangulWithTheCharacterBefore() {
-    // Two characters the table folds one at a time never compose into one: whatever NFC
-    // composes ends, decomposed, in a combining mark or a conjoining Hangul letter, which the
-    // table leaves to the general pass.
-    for (int c = 0; c <= Character.MAX_CODE_POINT; c++) {
-      if (Character.isSurrogate((char) c) && c <= 0xffff) {
-        continue;
-      }
-      String decomposed = Normalizer.normalize(Character.toString(c), Normalizer.Form.NFD);
-      if (decomposed.codePointCount(0, decomposed.length()) < 2) {
-        continue;
-      }
-      int last = decomposed.codePointBefore(decomposed.length());
-      assertThat(ArticleIdentity.isMark(last) || ArticleIdentity.isConjoiningJamo(last))
-          .as("U+%04X ends in U+%04X", c, last).isTrue();
-      if (last <= 0xffff) {
-        assertThat(ArticleIdentity.foldAlone((char) last)).as("U+%04X", last).isNull();
-      }
     }
   }
 }
