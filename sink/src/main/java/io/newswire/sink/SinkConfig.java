@@ -19,6 +19,8 @@ public final class SinkConfig extends AbstractConfig {
   public static final String DATABASE_USER = "sink.database.user";
   public static final String DATABASE_PASSWORD = "sink.database.password";
   public static final String DATABASE_POOL_SIZE = "sink.database.pool.size";
+  public static final String SQLITE_WRITER_CACHE_MIB = "sink.sqlite.writer.cache.mib";
+  public static final int DEFAULT_SQLITE_WRITER_CACHE_MIB = 64;
   public static final String GROUP_ID = "sink.group.id";
   public static final String BATCH_MAX_RECORDS = "sink.batch.max.records";
   public static final String BATCH_LINGER_MS = "sink.batch.linger.ms";
@@ -38,7 +40,12 @@ public final class SinkConfig extends AbstractConfig {
       .define(DATABASE_PASSWORD, Type.PASSWORD, "", Importance.MEDIUM,
           "Database password, if any; never logged.")
       .define(DATABASE_POOL_SIZE, Type.INT, 4, Range.between(1, 64), Importance.LOW,
-          "Connections: one writes, the rest answer queries.")
+          "Connections that answer queries (with PostgreSQL one of them writes; SQLite's writer"
+              + " has a connection of its own).")
+      .define(SQLITE_WRITER_CACHE_MIB, Type.INT, DEFAULT_SQLITE_WRITER_CACHE_MIB,
+          Range.between(1, 4096), Importance.LOW,
+          "Page cache of SQLite's writing connection, in MiB (the readers keep SQLite's 2 MiB):"
+              + " each row's full-text index entries reach pages all over the index.")
       .define(GROUP_ID, Type.STRING, "newswire-sink", new ConfigDef.NonEmptyString(),
           Importance.MEDIUM, "Consumer group: sink instances with one id share the partitions.")
       .define(BATCH_MAX_RECORDS, Type.INT, 500, Range.atLeast(1), Importance.MEDIUM,

@@ -78,7 +78,8 @@ public final class SinkService implements AutoCloseable {
     Topics topics = Topics.create(config.settings());
     Database database = Database.open(config.databaseUrl(),
         config.getString(SinkConfig.DATABASE_USER), config.databasePassword(),
-        config.getInt(SinkConfig.DATABASE_POOL_SIZE));
+        config.getInt(SinkConfig.DATABASE_POOL_SIZE),
+        config.getInt(SinkConfig.SQLITE_WRITER_CACHE_MIB));
     ArticleQueries queries = new ArticleQueries(database.pool(), database.dialect());
     LiveStream live = new LiveStream(queries, Duration.ofSeconds(15));
     Map<String, Object> consumerConfig = new HashMap<>();
@@ -108,7 +109,7 @@ public final class SinkService implements AutoCloseable {
     KafkaClientMetrics consumerMetrics = new KafkaClientMetrics(consumer);
     consumerMetrics.bindTo(meters);
     SinkRunner runner = new SinkRunner(consumer, topics.enriched().valueSerde().deserializer(),
-        new ArticleStore(database.pool(), database.dialect(), Clock.systemUTC()), live,
+        new ArticleStore(database.writer(), database.dialect(), Clock.systemUTC()), live,
         deadLetters, topics.deadLetters().name(),
         topics.deadLetters().valueSerde().serializer(), config.retryInitial(),
         config.retryMax(), meters);

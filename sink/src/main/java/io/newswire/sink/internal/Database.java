@@ -11,25 +11,67 @@ import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A pooled connection to the sink's database, migrated to the current schema on open. */
+/**
+ * Pooled connections to the sink's database, migrated to the current schema on open. SQLite
+ * takes one writer at a time: there the sink writes through a connection of its own, with a
+ * larger page cache than the readers' (see {@link #writer}).
+ */
 public final class Database implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Database.class);
 
   private final HikariDataSource pool;
+  private final HikariDataSource writer;
   private final Dialect dialect;
 
-  private Database(HikariDataSource pool, Dialect dialect) {
+  private Database(HikariDataSource pool, HikariDataSource writer, Dialect dialect) {
     this.pool = pool;
+    this.writer = writer;
     this.dialect = dialect;
+  }
+
+  /** {@link #open(String, String, String, int, int)} with the default writer's cache. */
+  public static Database open(String url, String user, String password, int poolSize) {
+    return open(url, user, password, poolSize, SinkConfig.DEFAULT_SQLITE_WRITER_CACHE_MIB);
   }
 
   /**
    * Opens the database and applies pending migrations.
    *
+   * @param writerCacheMib the page cache of SQLite's writing connection
    * @throws RuntimeException when it cannot be reached or migrated
    */
-  public static Database open(String url, String user, String password, int poolSize) {
+  public static Database open(String url, String user, String password, int poolSize,
+      int writerCacheMib) {
     Dialect dialect = Dialect.forUrl(url);
+    boolean sqlite = dialect instanceof SqliteDialect;
+    if (sqlite) {
+      createParent(url.substring("jdbc:sqlite:".length()));
+    }
+    HikariDataSource pool = new HikariDataSource(config(url, user, password, sqlite,
+        "newswire-sink", poolSize));
+    HikariDataSource writer = null;
+    try {
+      var result = Flyway.configure().dataSource(pool).locations(dialect.migrations())
+          .load().migrate();
+      log.info("Database {} at schema version {} ({} migration(s) applied)",
+          SinkConfig.redact(url),
+          result.targetSchemaVersion, result.migrationsExecuted);
+      if (sqlite) {
+        HikariConfig writing = config(url, user, password, true, "newswire-sink-writer", 1);
+        // Negative: KiB. Each row's full-text index entries reach pages all over the index,
+        // which outgrew the default 2 MiB cache; the readers keep the default.
+        writing.addDataSourceProperty("cache_size", String.valueOf(-1024L * writerCacheMib));
+        writer = new HikariDataSource(writing);
+      }
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+    return new Database(pool, writer, dialect);
+  }
+
+  private static HikariConfig config(String url, String user, String password, boolean sqlite,
+      String name, int size) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url);
     if (!user.isEmpty()) {
@@ -38,29 +80,17 @@ public final class Database implements AutoCloseable {
     if (!password.isEmpty()) {
       config.setPassword(password);
     }
-    config.setPoolName("newswire-sink");
-    config.setMaximumPoolSize(poolSize);
+    config.setPoolName(name);
+    config.setMaximumPoolSize(size);
     config.setConnectionTimeout(5_000);
     config.setInitializationFailTimeout(-1);
-    if (dialect instanceof SqliteDialect) {
-      createParent(url.substring("jdbc:sqlite:".length()));
+    if (sqlite) {
       // WAL lets queries read while the sink writes; busy_timeout waits out the other side.
       config.addDataSourceProperty("journal_mode", "WAL");
       config.addDataSourceProperty("busy_timeout", "5000");
       config.addDataSourceProperty("synchronous", "NORMAL");
     }
-    HikariDataSource pool = new HikariDataSource(config);
-    try {
-      var result = Flyway.configure().dataSource(pool).locations(dialect.migrations())
-          .load().migrate();
-      log.info("Database {} at schema version {} ({} migration(s) applied)",
-          SinkConfig.redact(url),
-          result.targetSchemaVersion, result.migrationsExecuted);
-    } catch (RuntimeException e) {
-      pool.close();
-      throw e;
-    }
-    return new Database(pool, dialect);
+    return config;
   }
 
   private static void createParent(String file) {
@@ -75,8 +105,14 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /** The connections that read (and migrate). */
   public HikariDataSource pool() {
     return pool;
+  }
+
+  /** The connections that write: SQLite's one writer, else the pool. */
+  public HikariDataSource writer() {
+    return writer != null ? writer : pool;
   }
 
   public Dialect dialect() {
@@ -85,6 +121,9 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    if (writer != null) {
+      writer.close();
+    }
     pool.close();
   }
 }
