@@ -88,7 +88,7 @@ public class StoreBenchmark {
         ? "jdbc:sqlite:" + Files.createTempDirectory("store-bench").resolve("bench.db")
         : TestDatabases.postgresSchema();
     opened = TestDatabases.open(url);
-    store = new ArticleStore(opened.pool(), opened.dialect(), Clock.systemUTC());
+    store = new ArticleStore(opened.writer(), opened.dialect(), Clock.systemUTC());
     if (!fullText) {
       try (Connection c = opened.pool().getConnection(); Statement s = c.createStatement()) {
         if ("sqlite".equals(database)) {
