@@ -90,7 +90,7 @@ final class Fingerprints {
    * character of which some are letters or digits ('¼' to "1⁄4", 'Ŀ' to "l·": the signs
    * between them part the words of a text).
    */
-  static char foldAlone(char c) {
+  private static char foldAlone(char c) {
     String folded = Folding.alone(c);
     if (folded == null) {
       return GENERAL;
