@@ -289,14 +289,23 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   /**
-   * The JIT compiler's time since {@code compiledMillis} as a share of one core over the
-   * {@code nanos} since then, where the pipeline runs in this JVM; null otherwise. A
-   * measurement taken while it is high counts the compiler too: with a broker, Streams and
-   * HTTP server in one JVM, it compiles for minutes after a start (see docs/benchmarks.md).
+   * The CPU of this JVM's threads now, where the pipeline runs in it and /proc can be read;
+   * null otherwise.
    */
-  private Double compilerShare(long compiledMillis, long nanos) {
-    return url != null ? null
-        : round((BenchResources.compiledMillis() - compiledMillis) / (nanos / 1e6), 2);
+  private JvmThreads.Snapshot jvmThreads() {
+    return url != null ? null : JvmThreads.self().map(JvmThreads::snapshot).orElse(null);
+  }
+
+  /**
+   * The JIT compiler's CPU since {@code before} as a share of one core over the {@code nanos}
+   * since then, or null. A measurement taken while it is high counts the compiler too: with a
+   * broker, Streams and HTTP server in one JVM, it compiles for minutes after a start (see
+   * docs/benchmarks.md).
+   */
+  private Double compilerShare(JvmThreads.Snapshot before, long nanos) {
+    JvmThreads.Snapshot now = jvmThreads();
+    return before == null || now == null ? null
+        : round(now.compilerSecondsSince(before) / (nanos / 1e9), 2);
   }
 
   private void say(String line) {
@@ -315,7 +324,7 @@ final class BenchCommand implements Callable<Integer> {
     long startedMillis;
     long startedNanos;
     long endedNanos;
-    long compiledMillis;
+    JvmThreads.Snapshot jvmAtStart;
     /** {@link #compilerShare} over the pushes. */
     Double compilerShare;
 
@@ -360,7 +369,7 @@ final class BenchCommand implements Callable<Integer> {
     try (PushClient client = new PushClient(base, PUSH_SENDERS)) {
       outcome.startedMillis = System.currentTimeMillis();
       outcome.startedNanos = System.nanoTime();
-      outcome.compiledMillis = BenchResources.compiledMillis();
+      outcome.jvmAtStart = jvmThreads();
       long interval = 1_000_000_000L / perSecond;
       Progress shown = new Progress(phase, pushes.size());
       for (int i = 0; i < pushes.size(); i++) {
@@ -385,7 +394,7 @@ final class BenchCommand implements Callable<Integer> {
       CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
           .exceptionally(e -> null).join();
       outcome.endedNanos = System.nanoTime();
-      outcome.compilerShare = compilerShare(outcome.compiledMillis,
+      outcome.compilerShare = compilerShare(outcome.jvmAtStart,
           outcome.endedNanos - outcome.startedNanos);
       shown.done();
     }
@@ -406,7 +415,7 @@ final class BenchCommand implements Callable<Integer> {
     Progress shown = new Progress(phase, pushes.size());
     outcome.startedMillis = System.currentTimeMillis();
     outcome.startedNanos = System.nanoTime();
-    outcome.compiledMillis = BenchResources.compiledMillis();
+    outcome.jvmAtStart = jvmThreads();
     List<Thread> senders = new ArrayList<>();
     for (int s = 0; s < 4; s++) {
       Thread sender = new Thread(() -> {
@@ -453,7 +462,7 @@ final class BenchCommand implements Callable<Integer> {
       }
     }
     outcome.endedNanos = System.nanoTime();
-    outcome.compilerShare = compilerShare(outcome.compiledMillis,
+    outcome.compilerShare = compilerShare(outcome.jvmAtStart,
         outcome.endedNanos - outcome.startedNanos);
     shown.done();
     return outcome;

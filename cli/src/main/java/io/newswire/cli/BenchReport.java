@@ -45,10 +45,19 @@ final class BenchReport {
       resources.path("cpuSecondsPer1000Articles").fields().forEachRemaining(e -> cpu
           .append(cpu.length() == 0 ? "" : ", ").append(e.getKey()).append(' ')
           .append(e.getValue().asDouble()));
-      if (resources.has("jitCompilerSecondsPer1000Articles")) {
-        cpu.append("; not in threads: JIT compiler ")
-            .append(resources.path("jitCompilerSecondsPer1000Articles").asDouble())
-            .append(", GC pauses ")
+      JsonNode jvm = resources.path("jvmThreadsCpuSecondsPer1000Articles");
+      if (!jvm.isMissingNode()) {
+        cpu.append("; the JVM's own threads: ");
+        int at = cpu.length();
+        jvm.fields().forEachRemaining(e -> cpu.append(cpu.length() == at ? "" : ", ")
+            .append(e.getKey()).append(' ').append(e.getValue().asDouble()));
+      }
+      if (resources.has("processCpuSecondsPer1000Articles")) {
+        cpu.append("; whole process ")
+            .append(resources.path("processCpuSecondsPer1000Articles").asDouble());
+      }
+      if (resources.has("gcPauseSecondsPer1000Articles")) {
+        cpu.append("; GC pauses ")
             .append(resources.path("gcPauseSecondsPer1000Articles").asDouble());
       }
       row(out, "CPU s/1000 articles", cpu.toString());

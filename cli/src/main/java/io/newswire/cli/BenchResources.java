@@ -3,7 +3,6 @@ package io.newswire.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -15,36 +14,39 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * CPU time per stage and memory of the pipeline during the full-speed phase. In this JVM (the
- * bench started the pipeline) CPU is summed per thread, grouped into stages by thread name; for
- * another process ({@code --pid}) only its total CPU and resident memory are read from /proc.
+ * bench started the pipeline) CPU is summed per Java thread, grouped into stages by thread
+ * name; for another process ({@code --pid}) its total CPU and resident memory are read from
+ * /proc. Both add the CPU of the JVM's compiler and collector threads ({@link JvmThreads}).
  */
 final class BenchResources {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final long CLOCK_TICKS = 100;
 
   private final Long pid;
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
   private Map<Long, Long> cpuAtStart = new HashMap<>();
-  private long compiledMillisAtStart;
+  private final Optional<JvmThreads> jvmThreads;
+  private JvmThreads.Snapshot jvmAtStart;
   private long gcMillisAtStart;
-  private long processTicksAtStart;
 
   BenchResources(Long pid) {
     this.pid = pid;
+    this.jvmThreads = pid == null ? JvmThreads.self() : JvmThreads.of(pid);
+    if (pid != null && jvmThreads.isEmpty()) {
+      throw new IllegalArgumentException("Cannot read /proc/" + pid + " (--pid needs Linux)");
+    }
   }
 
   void start() {
+    jvmAtStart = jvmThreads.map(JvmThreads::snapshot).orElse(null);
     if (pid == null) {
       cpuAtStart = threadCpu();
-      compiledMillisAtStart = compiledMillis();
       gcMillisAtStart = gcMillis();
       ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-    } else {
-      processTicksAtStart = processTicks(pid);
     }
   }
 
@@ -65,10 +67,13 @@ final class BenchResources {
       ObjectNode cpu = node.putObject("cpuSecondsPer1000Articles");
       stages.forEach((stage, seconds) -> cpu.put(stage,
           BenchCommand.round(seconds * perThousand, 2)));
-      // Not Java threads: the time the JIT compiler spent compiling (on two cores, for
-      // minutes after a start) and the garbage collector's pauses, as the JVM counts them.
-      node.put("jitCompilerSecondsPer1000Articles",
-          BenchCommand.round((compiledMillis() - compiledMillisAtStart) / 1e3 * perThousand, 2));
+      if (jvmAtStart != null) {
+        JvmThreads.Snapshot jvmNow = jvmThreads.get().snapshot();
+        jvmCpu(node, jvmNow, perThousand);
+        node.put("processCpuSecondsPer1000Articles",
+            BenchCommand.round(jvmNow.processSecondsSince(jvmAtStart) * perThousand, 2));
+      }
+      // Wall time the pipeline stood still; the collector's work in them is in its CPU above.
       node.put("gcPauseSecondsPer1000Articles",
           BenchCommand.round((gcMillis() - gcMillisAtStart) / 1e3 * perThousand, 2));
       long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream()
@@ -78,9 +83,10 @@ final class BenchResources {
       memory(node, Path.of("/proc/self/status"));
       node.put("scope", "the bench's JVM: pipeline, broker, registry and the load generator");
     } else {
-      long ticks = processTicks(pid) - processTicksAtStart;
+      JvmThreads.Snapshot now = jvmThreads.get().snapshot();
       node.putObject("cpuSecondsPer1000Articles").put("pipeline process",
-          BenchCommand.round(ticks / (double) CLOCK_TICKS * perThousand, 2));
+          BenchCommand.round(now.processSecondsSince(jvmAtStart) * perThousand, 2));
+      jvmCpu(node, now, perThousand);
       memory(node, Path.of("/proc", pid.toString(), "status"));
       node.put("scope", "process " + pid);
     }
@@ -107,15 +113,11 @@ final class BenchResources {
     return "kafka + registry + other";
   }
 
-  /**
-   * The time this JVM's JIT compiler threads have spent compiling, as the JVM counts it (the
-   * time they were busy with it, which includes any time they waited for a core); 0 where it
-   * does not count it.
-   */
-  static long compiledMillis() {
-    CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
-    return compiler != null && compiler.isCompilationTimeMonitoringSupported()
-        ? compiler.getTotalCompilationTime() : 0;
+  /** The CPU of the JVM's compiler and collector threads, which are not Java threads. */
+  private void jvmCpu(ObjectNode node, JvmThreads.Snapshot now, double perThousand) {
+    ObjectNode jvm = node.putObject("jvmThreadsCpuSecondsPer1000Articles");
+    now.jvmSecondsSince(jvmAtStart).forEach((kind, seconds) -> jvm.put(kind,
+        BenchCommand.round(seconds * perThousand, 2)));
   }
 
   private static long gcMillis() {
@@ -150,15 +152,5 @@ final class BenchResources {
 
   private static long kib(String line) {
     return Long.parseLong(line.replaceAll("\\D", ""));
-  }
-
-  private static long processTicks(long pid) {
-    try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("Cannot read /proc/" + pid + "/stat: " + e.getMessage());
-    }
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -59,8 +60,14 @@ class BenchCommandIT {
     // The pipeline runs in the bench's JVM, so what its JIT compiler and collector took counts.
     assertThat(figures.path("ingest").path("single").path("jitCompilerShareOfCore").asDouble())
         .isGreaterThanOrEqualTo(0);
-    assertThat(figures.path("resources").has("jitCompilerSecondsPer1000Articles")).isTrue();
     assertThat(figures.path("resources").has("gcPauseSecondsPer1000Articles")).isTrue();
+    if (Files.isDirectory(Path.of("/proc/self/task"))) {
+      JsonNode jvm = figures.path("resources").path("jvmThreadsCpuSecondsPer1000Articles");
+      assertThat(jvm.path("JIT compiler").isNumber()).isTrue();
+      assertThat(jvm.path("garbage collector").isNumber()).isTrue();
+      assertThat(figures.path("resources").path("processCpuSecondsPer1000Articles").asDouble())
+          .isPositive();
+    }
     assertThat(out.toString()).contains("pipeline/baseline").contains("exactly once")
         .contains("JIT compiler");
   }
