@@ -62,6 +62,8 @@ import picocli.CommandLine.Spec;
             + " directory on free ports, with the settings of -c, NEWSWIRE_* and -D."})
 final class BenchCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Where {@code ./newswire up} keeps its data and the local feed's key by default. */
+  private static final Path LOCAL_DATA = Path.of(".newswire");
   /** The most single pushes in flight at once ({@link #pushSingles}). */
   private static final int PUSH_SENDERS = 64;
 
@@ -162,9 +164,24 @@ final class BenchCommand implements Callable<Integer> {
             ? "--duplicates and --malformed are shares from 0 that add up to at most 0.5"
         : !List.of("baseline", "ingest", "pipeline").containsAll(phases)
             ? "--phases takes baseline, ingest and pipeline, not " + phases
+        : url != null && pid != null && JvmThreads.of(pid).isEmpty()
+            ? "--pid " + pid + ": no such process in /proc (it needs Linux)"
+        : url != null && key == null && LocalFeed.readKey(LOCAL_DATA, LocalFeed.ID).isEmpty()
+            ? "no --key, and no key for feed '" + LocalFeed.ID + "' in "
+                + LocalFeed.keyFile(LOCAL_DATA, LocalFeed.ID)
         : null;
     if (invalid != null) {
       progress.println("newswire bench: " + invalid);
+      return 2;
+    }
+    String run = "bench-" + Long.toString(System.currentTimeMillis(), 36);
+    Gazetteer gazetteer;
+    BenchWorkload workload;
+    try {
+      gazetteer = corpus == null ? Gazetteer.builtIn() : null;
+      workload = new BenchWorkload(gazetteer, corpus, size, seed, duplicates, malformed, run);
+    } catch (IllegalArgumentException | UncheckedIOException e) {
+      progress.println("newswire bench: " + e.getMessage());
       return 2;
     }
     Lifecycle lifecycle = new Lifecycle("Newswire bench");
@@ -199,16 +216,10 @@ final class BenchCommand implements Callable<Integer> {
       } else {
         apiUrl = url.replaceAll("/+$", "");
         kafka = bootstrap;
-        feedKey = key != null ? key : LocalFeed.readKey(Path.of(".newswire"), LocalFeed.ID)
-            .orElseThrow(() -> new IllegalArgumentException("no --key and no local feed key"
-                + " under .newswire"));
+        feedKey = key != null ? key : LocalFeed.readKey(LOCAL_DATA, LocalFeed.ID).orElseThrow();
         results.put("target", apiUrl);
       }
       http = newHttpClient();
-      String run = "bench-" + Long.toString(System.currentTimeMillis(), 36);
-      Gazetteer gazetteer = corpus == null ? Gazetteer.builtIn() : null;
-      BenchWorkload workload = new BenchWorkload(gazetteer, corpus, size, seed, duplicates,
-          malformed, run);
       results.set("workload", JSON.createObjectNode()
           .put("articles", articles).put("warmup", warmup)
           .put("source", corpus == null ? "generated, " + size + " bytes" : corpus.toString())
