@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * CPU time of a JVM's own threads, which no Java API reports as CPU: the JIT compiler's and the
  * garbage collector's, read per thread from Linux's {@code /proc/<pid>/task}. The JVM's
  * compilation time counts how long its compiler threads were busy, waiting for a core
- * included; on two busy cores that is up to twice the CPU they took.
+ * included: on busy cores, more than the CPU they got.
  */
 final class JvmThreads {
   static final String COMPILER = "JIT compiler";
