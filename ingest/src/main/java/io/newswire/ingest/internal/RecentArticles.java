@@ -9,10 +9,14 @@ import java.util.Map;
  * in memory: after a restart a repeat is written again, and downstream dedup catches it.
  */
 public final class RecentArticles {
-  private record Entry(String contentHash, Acknowledgement ack) {
+  /**
+   * What is kept of a stored article. Not named Entry: in the map's subclass below, JDK 25's
+   * compiler takes that name for LinkedHashMap's own nested class.
+   */
+  private record Stored(String contentHash, Acknowledgement ack) {
   }
 
-  private final Map<String, Entry> entries;
+  private final Map<String, Stored> entries;
 
   public RecentArticles(int capacity) {
     if (capacity < 0) {
@@ -22,7 +26,7 @@ public final class RecentArticles {
       private static final long serialVersionUID = 1L;
 
       @Override
-      protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+      protected boolean removeEldestEntry(Map.Entry<String, Stored> eldest) {
         return size() > capacity;
       }
     };
@@ -34,7 +38,7 @@ public final class RecentArticles {
    */
   public synchronized Acknowledgement duplicateOf(String id, String contentHash,
       Long explicitVersion) {
-    Entry entry = entries.get(id);
+    Stored entry = entries.get(id);
     if (entry == null || !entry.contentHash().equals(contentHash)) {
       return null;
     }
@@ -46,6 +50,6 @@ public final class RecentArticles {
 
   /** Records a stored article. */
   public synchronized void remember(String contentHash, Acknowledgement ack) {
-    entries.put(ack.id(), new Entry(contentHash, ack));
+    entries.put(ack.id(), new Stored(contentHash, ack));
   }
 }
