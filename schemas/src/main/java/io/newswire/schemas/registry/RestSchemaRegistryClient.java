@@ -12,7 +12,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 
 /**
@@ -25,6 +27,14 @@ import org.apache.avro.Schema;
  */
 public final class RestSchemaRegistryClient implements SchemaRegistryClient {
   static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
+  /**
+   * The HTTP clients of every registry client in this JVM, one per connect timeout. A JDK
+   * HttpClient keeps a selector thread of its own while it is reachable, and a pipeline
+   * configures a serde, each with its registry client, for every task, store and producer: a
+   * client each left `newswire up` holding over a hundred idle threads, and pooled no
+   * connections between them.
+   */
+  private static final Map<Duration, HttpClient> SHARED = new ConcurrentHashMap<>();
 
   private final List<URI> baseUrls;
   private final Duration requestTimeout;
@@ -45,7 +55,8 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         .map(u -> URI.create(u.endsWith("/") ? u.substring(0, u.length() - 1) : u))
         .toList();
     this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
-    this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+    this.http = SHARED.computeIfAbsent(connectTimeout,
+        timeout -> HttpClient.newBuilder().connectTimeout(timeout).build());
   }
 
   @Override
@@ -132,6 +143,6 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
   @Override
   public void close() {
-    // java.net.http.HttpClient of JDK 17 holds no resources that need closing
+    // The HTTP client is shared and lives as long as the JVM (see SHARED).
   }
 }
