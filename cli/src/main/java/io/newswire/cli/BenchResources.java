@@ -18,10 +18,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * CPU time per stage and memory of the pipeline during the full-speed phase. In this JVM (the
- * bench started the pipeline) CPU is summed per Java thread, grouped into stages by thread
- * name; for another process ({@code --pid}) its total CPU and resident memory are read from
- * /proc. Both add the CPU of the JVM's compiler and collector threads ({@link JvmThreads}).
+ * CPU time per stage and memory of the pipeline during the full-speed phase, grouped into
+ * stages by thread name: in this JVM (the bench started the pipeline) per Java thread, for
+ * another process ({@code --pid}) per thread from /proc, with its resident memory. Both add the
+ * CPU of the JVM's compiler and collector threads ({@link JvmThreads}) and the whole process's.
  */
 final class BenchResources {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -83,12 +83,18 @@ final class BenchResources {
       memory(node, Path.of("/proc/self/status"));
       node.put("scope", "the bench's JVM: pipeline, broker, registry and the load generator");
     } else {
+      // The same stages by the names Linux keeps of the threads, cut to 15 characters: the
+      // producers' network threads ("kafka-producer-") count as Kafka's there.
       JvmThreads.Snapshot now = jvmThreads.get().snapshot();
-      node.putObject("cpuSecondsPer1000Articles").put("pipeline process",
-          BenchCommand.round(now.processSecondsSince(jvmAtStart) * perThousand, 2));
+      ObjectNode cpu = node.putObject("cpuSecondsPer1000Articles");
+      now.secondsSince(jvmAtStart, name -> JvmThreads.kind(name) == null ? stage(name) : null)
+          .forEach((stage, seconds) -> cpu.put(stage,
+              BenchCommand.round(seconds * perThousand, 2)));
       jvmCpu(node, now, perThousand);
+      node.put("processCpuSecondsPer1000Articles",
+          BenchCommand.round(now.processSecondsSince(jvmAtStart) * perThousand, 2));
       memory(node, Path.of("/proc", pid.toString(), "status"));
-      node.put("scope", "process " + pid);
+      node.put("scope", "process " + pid + ", its threads by the names Linux keeps of them");
     }
     return node;
   }

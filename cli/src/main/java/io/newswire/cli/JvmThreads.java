@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -87,15 +88,24 @@ final class JvmThreads {
      * {@link #kind}; a thread started since counts from zero.
      */
     Map<String, Double> jvmSecondsSince(Snapshot before) {
+      Map<String, Double> seconds = secondsSince(before, JvmThreads::kind);
+      seconds.putIfAbsent(COMPILER, 0.0);
+      seconds.putIfAbsent(COLLECTOR, 0.0);
+      return seconds;
+    }
+
+    /**
+     * CPU seconds since {@code before} by the group {@code group} gives each thread's name
+     * (threads it gives null are left out); a thread started since counts from zero.
+     */
+    Map<String, Double> secondsSince(Snapshot before, Function<String, String> group) {
       Map<String, Double> seconds = new TreeMap<>();
-      seconds.put(COMPILER, 0.0);
-      seconds.put(COLLECTOR, 0.0);
       threads.forEach((id, thread) -> {
-        String kind = kind(thread.name());
-        if (kind != null) {
+        String name = group.apply(thread.name());
+        if (name != null) {
           Thread then = before.threads().get(id);
           long used = thread.ticks() - (then == null ? 0 : then.ticks());
-          seconds.merge(kind, used / TICKS_PER_SECOND, Double::sum);
+          seconds.merge(name, used / TICKS_PER_SECOND, Double::sum);
         }
       });
       return seconds;

@@ -49,6 +49,24 @@ class JvmThreadsTest {
   }
 
   @Test
+  void groupsTheOtherThreadsByStageFromTheNamesLinuxKeeps() {
+    // Linux keeps 15 characters of a thread's name.
+    JvmThreads.Snapshot before = new JvmThreads.Snapshot(Map.of(
+        1L, new JvmThreads.Thread("newswire-enrich", 100),
+        2L, new JvmThreads.Thread("sink-runner", 100)), 1_000);
+    JvmThreads.Snapshot after = new JvmThreads.Snapshot(Map.of(
+        1L, new JvmThreads.Thread("newswire-enrich", 300),
+        2L, new JvmThreads.Thread("sink-runner", 250),
+        3L, new JvmThreads.Thread("JettyServerThre", 40),
+        4L, new JvmThreads.Thread("data-plane-kafk", 60),
+        5L, new JvmThreads.Thread("C2 CompilerThre", 500)), 2_000);
+    assertThat(after.secondsSince(before,
+        name -> JvmThreads.kind(name) == null ? BenchResources.stage(name) : null))
+        .containsExactlyInAnyOrderEntriesOf(Map.of("enrich", 2.0, "sink", 1.5,
+            "ingest + HTTP", 0.4, "kafka + registry + other", 0.6));
+  }
+
+  @Test
   void readsThisJvmsThreadsWhereProcCanBeRead() {
     assumeThat(JvmThreads.self()).isPresent();
     JvmThreads.Snapshot now = JvmThreads.self().get().snapshot();
