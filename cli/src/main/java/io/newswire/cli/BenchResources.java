@@ -53,26 +53,24 @@ final class BenchResources {
   ObjectNode stop(int articles) {
     ObjectNode node = JSON.createObjectNode();
     double perThousand = 1000.0 / Math.max(1, articles);
-    if (pid == null) {
-      Map<String, Double> stages = new TreeMap<>();
-      Map<Long, Long> now = threadCpu();
-      for (ThreadInfo info : threads.getThreadInfo(now.keySet().stream()
-          .mapToLong(Long::longValue).toArray())) {
-        if (info == null) {
-          continue;
-        }
-        long used = now.get(info.getThreadId()) - cpuAtStart.getOrDefault(info.getThreadId(), 0L);
-        stages.merge(stage(info.getThreadName()), used / 1e9, Double::sum);
-      }
-      ObjectNode cpu = node.putObject("cpuSecondsPer1000Articles");
-      stages.forEach((stage, seconds) -> cpu.put(stage,
+    JvmThreads.Snapshot jvmNow = jvmAtStart == null ? null : jvmThreads.get().snapshot();
+    // For another process, the stages come from the names Linux keeps of its threads, cut to
+    // 15 characters: the producers' network threads ("kafka-producer-") count as Kafka's there.
+    Map<String, Double> stages = pid == null ? javaThreadSeconds()
+        : jvmNow.secondsSince(jvmAtStart,
+            name -> JvmThreads.kind(name) == null ? stage(name) : null);
+    ObjectNode cpu = node.putObject("cpuSecondsPer1000Articles");
+    stages.forEach((stage, seconds) -> cpu.put(stage,
+        BenchCommand.round(seconds * perThousand, 2)));
+    if (jvmNow != null) {
+      // The compiler's and the collector's threads, which are not Java threads.
+      ObjectNode jvm = node.putObject("jvmThreadsCpuSecondsPer1000Articles");
+      jvmNow.jvmSecondsSince(jvmAtStart).forEach((kind, seconds) -> jvm.put(kind,
           BenchCommand.round(seconds * perThousand, 2)));
-      if (jvmAtStart != null) {
-        JvmThreads.Snapshot jvmNow = jvmThreads.get().snapshot();
-        jvmCpu(node, jvmNow, perThousand);
-        node.put("processCpuSecondsPer1000Articles",
-            BenchCommand.round(jvmNow.processSecondsSince(jvmAtStart) * perThousand, 2));
-      }
+      node.put("processCpuSecondsPer1000Articles",
+          BenchCommand.round(jvmNow.processSecondsSince(jvmAtStart) * perThousand, 2));
+    }
+    if (pid == null) {
       // Wall time the pipeline stood still; the collector's work in them is in its CPU above.
       node.put("gcPauseSecondsPer1000Articles",
           BenchCommand.round((gcMillis() - gcMillisAtStart) / 1e3 * perThousand, 2));
@@ -83,20 +81,25 @@ final class BenchResources {
       memory(node, Path.of("/proc/self/status"));
       node.put("scope", "the bench's JVM: pipeline, broker, registry and the load generator");
     } else {
-      // The same stages by the names Linux keeps of the threads, cut to 15 characters: the
-      // producers' network threads ("kafka-producer-") count as Kafka's there.
-      JvmThreads.Snapshot now = jvmThreads.get().snapshot();
-      ObjectNode cpu = node.putObject("cpuSecondsPer1000Articles");
-      now.secondsSince(jvmAtStart, name -> JvmThreads.kind(name) == null ? stage(name) : null)
-          .forEach((stage, seconds) -> cpu.put(stage,
-              BenchCommand.round(seconds * perThousand, 2)));
-      jvmCpu(node, now, perThousand);
-      node.put("processCpuSecondsPer1000Articles",
-          BenchCommand.round(now.processSecondsSince(jvmAtStart) * perThousand, 2));
       memory(node, Path.of("/proc", pid.toString(), "status"));
       node.put("scope", "process " + pid + ", its threads by the names Linux keeps of them");
     }
     return node;
+  }
+
+  /** CPU seconds of this JVM's Java threads since {@link #start}, by stage. */
+  private Map<String, Double> javaThreadSeconds() {
+    Map<String, Double> stages = new TreeMap<>();
+    Map<Long, Long> now = threadCpu();
+    for (ThreadInfo info : threads.getThreadInfo(now.keySet().stream()
+        .mapToLong(Long::longValue).toArray())) {
+      if (info != null) {
+        long used = now.get(info.getThreadId())
+            - cpuAtStart.getOrDefault(info.getThreadId(), 0L);
+        stages.merge(stage(info.getThreadName()), used / 1e9, Double::sum);
+      }
+    }
+    return stages;
   }
 
   /** The stage a thread works for, by the names the services and clients give their threads. */
@@ -117,13 +120,6 @@ final class BenchResources {
       return "ingest + HTTP";
     }
     return "kafka + registry + other";
-  }
-
-  /** The CPU of the JVM's compiler and collector threads, which are not Java threads. */
-  private void jvmCpu(ObjectNode node, JvmThreads.Snapshot now, double perThousand) {
-    ObjectNode jvm = node.putObject("jvmThreadsCpuSecondsPer1000Articles");
-    now.jvmSecondsSince(jvmAtStart).forEach((kind, seconds) -> jvm.put(kind,
-        BenchCommand.round(seconds * perThousand, 2)));
   }
 
   private static long gcMillis() {

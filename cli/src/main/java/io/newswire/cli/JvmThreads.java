@@ -59,13 +59,13 @@ final class JvmThreads {
 
   /** CPU time so far: each thread's, by thread id, and the whole process's. */
   Snapshot snapshot() {
-    Map<Long, Thread> threads = new HashMap<>();
+    Map<Long, ThreadTicks> threads = new HashMap<>();
     try (Stream<Path> tasks = Files.list(process.resolve("task"))) {
       for (Path task : (Iterable<Path>) tasks::iterator) {
         try {
           Stat stat = Stat.parse(Files.readString(task.resolve("stat")));
           threads.put(Long.parseLong(task.getFileName().toString()),
-              new Thread(stat.name(), stat.ticks()));
+              new ThreadTicks(stat.name(), stat.ticks()));
         } catch (NoSuchFileException ended) {
           // The thread ended between the listing and the read.
         }
@@ -78,11 +78,11 @@ final class JvmThreads {
   }
 
   /** One thread's name and CPU ticks (user and system). */
-  record Thread(String name, long ticks) {
+  record ThreadTicks(String name, long ticks) {
   }
 
   /** The CPU time of a process and of each of its threads at one moment. */
-  record Snapshot(Map<Long, Thread> threads, long processTicks) {
+  record Snapshot(Map<Long, ThreadTicks> threads, long processTicks) {
     /**
      * CPU seconds since {@code before} of the compiler's and the collector's threads, by
      * {@link #kind}; a thread started since counts from zero.
@@ -103,7 +103,7 @@ final class JvmThreads {
       threads.forEach((id, thread) -> {
         String name = group.apply(thread.name());
         if (name != null) {
-          Thread then = before.threads().get(id);
+          ThreadTicks then = before.threads().get(id);
           long used = thread.ticks() - (then == null ? 0 : then.ticks());
           seconds.merge(name, used / TICKS_PER_SECOND, Double::sum);
         }

@@ -34,14 +34,14 @@ class JvmThreadsTest {
   @Test
   void countsEachKindSinceTheSnapshotBeforeAndNewThreadsFromZero() {
     JvmThreads.Snapshot before = new JvmThreads.Snapshot(Map.of(
-        1L, new JvmThreads.Thread("C2 CompilerThre", 500),
-        2L, new JvmThreads.Thread("GC Thread#0", 100),
-        3L, new JvmThreads.Thread("main", 900)), 2_000);
+        1L, new JvmThreads.ThreadTicks("C2 CompilerThre", 500),
+        2L, new JvmThreads.ThreadTicks("GC Thread#0", 100),
+        3L, new JvmThreads.ThreadTicks("main", 900)), 2_000);
     JvmThreads.Snapshot after = new JvmThreads.Snapshot(Map.of(
-        1L, new JvmThreads.Thread("C2 CompilerThre", 750),
-        2L, new JvmThreads.Thread("GC Thread#0", 110),
-        3L, new JvmThreads.Thread("main", 1_900),
-        4L, new JvmThreads.Thread("GC Thread#1", 30)), 3_500);
+        1L, new JvmThreads.ThreadTicks("C2 CompilerThre", 750),
+        2L, new JvmThreads.ThreadTicks("GC Thread#0", 110),
+        3L, new JvmThreads.ThreadTicks("main", 1_900),
+        4L, new JvmThreads.ThreadTicks("GC Thread#1", 30)), 3_500);
     assertThat(after.jvmSecondsSince(before)).containsExactlyInAnyOrderEntriesOf(Map.of(
         JvmThreads.COMPILER, 2.5, JvmThreads.COLLECTOR, 0.4));
     assertThat(after.compilerSecondsSince(before)).isEqualTo(2.5);
@@ -52,14 +52,14 @@ class JvmThreadsTest {
   void groupsTheOtherThreadsByStageFromTheNamesLinuxKeeps() {
     // Linux keeps 15 characters of a thread's name.
     JvmThreads.Snapshot before = new JvmThreads.Snapshot(Map.of(
-        1L, new JvmThreads.Thread("newswire-enrich", 100),
-        2L, new JvmThreads.Thread("sink-runner", 100)), 1_000);
+        1L, new JvmThreads.ThreadTicks("newswire-enrich", 100),
+        2L, new JvmThreads.ThreadTicks("sink-runner", 100)), 1_000);
     JvmThreads.Snapshot after = new JvmThreads.Snapshot(Map.of(
-        1L, new JvmThreads.Thread("newswire-enrich", 300),
-        2L, new JvmThreads.Thread("sink-runner", 250),
-        3L, new JvmThreads.Thread("JettyServerThre", 40),
-        4L, new JvmThreads.Thread("data-plane-kafk", 60),
-        5L, new JvmThreads.Thread("C2 CompilerThre", 500)), 2_000);
+        1L, new JvmThreads.ThreadTicks("newswire-enrich", 300),
+        2L, new JvmThreads.ThreadTicks("sink-runner", 250),
+        3L, new JvmThreads.ThreadTicks("JettyServerThre", 40),
+        4L, new JvmThreads.ThreadTicks("data-plane-kafk", 60),
+        5L, new JvmThreads.ThreadTicks("C2 CompilerThre", 500)), 2_000);
     assertThat(after.secondsSince(before,
         name -> JvmThreads.kind(name) == null ? BenchResources.stage(name) : null))
         .containsExactlyInAnyOrderEntriesOf(Map.of("enrich", 2.0, "sink", 1.5,
