@@ -2,9 +2,10 @@ package io.newswire.schemas.serde;
 
 import io.newswire.schemas.registry.RegistryException;
 import io.newswire.schemas.registry.SchemaRegistryClient;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
@@ -36,6 +37,11 @@ public class AvroSerializer implements Serializer<Object> {
   private AvroSerdeConfig config;
   private final Map<Schema, DatumWriter<Object>> specificWriters = new ConcurrentHashMap<>();
   private final Map<Schema, DatumWriter<Object>> genericWriters = new ConcurrentHashMap<>();
+  /**
+   * The size of the last record written, where the next one's buffer starts: records of a topic
+   * are much alike, so that most are written without growing the buffer.
+   */
+  private volatile int sizeHint = 256;
 
   /** For Kafka's reflective construction; {@link #configure} creates the registry client. */
   public AvroSerializer() {
@@ -105,23 +111,24 @@ public class AvroSerializer implements Serializer<Object> {
   }
 
   private byte[] frame(int id, Schema schema, Object datum) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    Output out = new Output(sizeHint);
     out.write(WireFormat.MAGIC_BYTE);
     out.write(id >>> 24);
     out.write(id >>> 16);
     out.write(id >>> 8);
     out.write(id);
     write(schema, datum, out);
+    sizeHint = out.size();
     return out.toByteArray();
   }
 
   private byte[] encode(Schema schema, Object datum) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    Output out = new Output(sizeHint);
     write(schema, datum, out);
     return out.toByteArray();
   }
 
-  private void write(Schema schema, Object datum, ByteArrayOutputStream out) {
+  private void write(Schema schema, Object datum, Output out) {
     // Generated classes carry logical-type conversions (Instant for timestamps); generic records
     // hold the raw values, so the two need writers of their own even for one schema.
     DatumWriter<Object> writer = datum instanceof SpecificRecord
@@ -135,6 +142,45 @@ public class AvroSerializer implements Serializer<Object> {
       encoder.flush();
     } catch (IOException | RuntimeException e) {
       throw new SerializationException("Cannot write " + describe(datum) + " as Avro", e);
+    }
+  }
+
+  /**
+   * Bytes written in memory without a lock: the direct encoder writes every varint a byte at a
+   * time, and {@link java.io.ByteArrayOutputStream} takes its lock for each.
+   */
+  private static final class Output extends OutputStream {
+    private byte[] bytes;
+    private int size;
+
+    /** Room for {@code expected} bytes and a quarter more. */
+    Output(int expected) {
+      bytes = new byte[Math.max(256, expected + expected / 4)];
+    }
+
+    @Override
+    public void write(int b) {
+      if (size == bytes.length) {
+        bytes = Arrays.copyOf(bytes, size * 2);
+      }
+      bytes[size++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      if (size + len > bytes.length) {
+        bytes = Arrays.copyOf(bytes, Math.max(size * 2, size + len));
+      }
+      System.arraycopy(b, off, bytes, size, len);
+      size += len;
+    }
+
+    int size() {
+      return size;
+    }
+
+    byte[] toByteArray() {
+      return size == bytes.length ? bytes : Arrays.copyOf(bytes, size);
     }
   }
 

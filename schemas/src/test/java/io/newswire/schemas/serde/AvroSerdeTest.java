@@ -10,6 +10,7 @@ import io.newswire.schemas.registry.MockSchemaRegistry;
 import io.newswire.schemas.registry.SchemaRegistry;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -107,6 +108,23 @@ class AvroSerdeTest {
     assertThat(ByteBuffer.wrap(bytes, 1, 4).getInt()).as("big-endian schema id").isEqualTo(id);
     assertThat(Arrays.copyOfRange(bytes, 5, bytes.length)).as("Avro binary body")
         .isEqualTo(avroBinary(raw));
+  }
+
+  @Test
+  void shouldWriteRecordsOfEverySizeInTurnThroughOneSerializer() throws Exception {
+    AvroSerializer serializer = serializer(config);
+    AvroDeserializer deserializer = deserializer(true);
+    // Each record's buffer starts at the size of the one before: bigger, smaller, the same.
+    for (int size : new int[] {0, 100_000, 10, 5_000, 5_000, 1_000_000, 1, 6_000}) {
+      RawArticle raw = Articles.raw("a-" + size, 1);
+      raw.setContent(ByteBuffer.wrap("x".repeat(size).getBytes(StandardCharsets.UTF_8)));
+
+      byte[] bytes = serializer.serialize(TOPIC, raw);
+
+      assertThat(Arrays.copyOfRange(bytes, 5, bytes.length)).as("%d bytes", size)
+          .isEqualTo(avroBinary(raw));
+      assertThat(deserializer.deserialize(TOPIC, bytes)).isEqualTo(raw);
+    }
   }
 
   @Test
