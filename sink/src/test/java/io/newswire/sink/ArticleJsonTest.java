@@ -2,11 +2,21 @@ package io.newswire.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.newswire.avro.EnrichedArticle;
+import io.newswire.avro.RawArticle;
 import io.newswire.schemas.Articles;
 import io.newswire.sink.internal.ArticleJson;
+import java.io.ByteArrayOutputStream;
 import java.util.List;
+import java.util.Map;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.generic.IndexedRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumWriter;
 import org.junit.jupiter.api.Test;
 
 class ArticleJsonTest {
@@ -41,5 +51,27 @@ class ArticleJsonTest {
         odd)) {
       assertThat(ArticleJson.text(record)).isEqualTo(ArticleJson.of(record).toString());
     }
+  }
+
+  @Test
+  void shouldWriteGenericRecordsAsTheirSpecificTwins() throws Exception {
+    RawArticle raw = RawArticle.newBuilder(Articles.raw("r-2", 1))
+        .setFeedFields(Map.of("slug", "mosul-advance")).build();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(bytes, null);
+    new SpecificDatumWriter<RawArticle>(RawArticle.class).write(raw, encoder);
+    // Read without the generated class: Utf8 strings, enum symbols, a map of Utf8, longs.
+    GenericRecord generic = new GenericDatumReader<GenericRecord>(RawArticle.getClassSchema())
+        .read(null, DecoderFactory.get().binaryDecoder(bytes.toByteArray(), null));
+
+    JsonNode json = ArticleJson.of(generic);
+
+    JsonNode specific = ArticleJson.of(raw);
+    assertThat(json.get("id").asText()).isEqualTo("r-2");
+    assertThat(json.get("format")).isEqualTo(specific.get("format"));
+    assertThat(json.get("content")).isEqualTo(specific.get("content"));
+    assertThat(json.get("feedFields")).isEqualTo(specific.get("feedFields"));
+    assertThat(json.get("receivedAt").asLong()).isEqualTo(raw.getReceivedAt().toEpochMilli());
+    assertThat(ArticleJson.text(generic)).isEqualTo(json.toString());
   }
 }

@@ -12,11 +12,15 @@ import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.IndexedRecord;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.avro.util.Utf8;
 
 /**
  * An Avro record as plain JSON, the way API users expect it: fields by name, unions as their
@@ -78,11 +82,38 @@ public final class ArticleJson {
     json.writeEndObject();
   }
 
+  /**
+   * One value, told by its class. Classes come first, the most common first, interfaces last:
+   * a value that is not of an interface is told so only after a search of all the interfaces
+   * its class has, and on JDK 17 that search made this method take half the time of writing a
+   * record.
+   */
   private static void write(Object value, JsonGenerator json) throws IOException {
     if (value == null) {
       json.writeNull();
-    } else if (value instanceof IndexedRecord record) {
+    } else if (value instanceof String text) {
+      json.writeString(text);
+    } else if (value instanceof Integer i) {
+      json.writeNumber(i);
+    } else if (value instanceof Long l) {
+      json.writeNumber(l);
+    } else if (value instanceof Double d) {
+      json.writeNumber(d);
+    } else if (value instanceof Boolean b) {
+      json.writeBoolean(b);
+    } else if (value instanceof Float f) {
+      json.writeNumber(f);
+    } else if (value instanceof Enum<?> || value instanceof Instant
+        || value instanceof LocalDate || value instanceof Utf8) {
+      // Enums as their symbol, timestamps and dates as ISO-8601.
+      json.writeString(value.toString());
+    } else if (value instanceof SpecificRecordBase record) {
       write(record, json);
+    } else if (value instanceof ByteBuffer bytes) {
+      ByteBuffer copy = bytes.duplicate();
+      byte[] raw = new byte[copy.remaining()];
+      copy.get(raw);
+      json.writeString(Base64.getEncoder().encodeToString(raw));
     } else if (value instanceof Collection<?> list) {
       json.writeStartArray();
       for (Object item : list) {
@@ -96,23 +127,10 @@ public final class ArticleJson {
         write(entry.getValue(), json);
       }
       json.writeEndObject();
-    } else if (value instanceof Integer i) {
-      json.writeNumber(i);
-    } else if (value instanceof Long l) {
-      json.writeNumber(l);
-    } else if (value instanceof Double d) {
-      json.writeNumber(d);
-    } else if (value instanceof Float f) {
-      json.writeNumber(f);
-    } else if (value instanceof Boolean b) {
-      json.writeBoolean(b);
-    } else if (value instanceof ByteBuffer bytes) {
-      ByteBuffer copy = bytes.duplicate();
-      byte[] raw = new byte[copy.remaining()];
-      copy.get(raw);
-      json.writeString(Base64.getEncoder().encodeToString(raw));
+    } else if (value instanceof IndexedRecord record) {
+      write(record, json);
     } else {
-      // Strings, enums (their symbol), instants and dates (ISO-8601).
+      // Other char sequences, enum symbols of generic records, fixed values as Avro writes them.
       json.writeString(value.toString());
     }
   }
