@@ -29,9 +29,9 @@ final class DateMentions {
       + "|September|October|November|December)";
   private static final String DAY = "(\\d{1,2})(?:st|nd|rd|th)?";
   /** The weekdays and months, as the pattern spells them. */
-  private static final List<String> NAMES = Stream.of(WEEKDAY, MONTH)
+  private static final String[] NAMES = Stream.of(WEEKDAY, MONTH)
       .flatMap(names -> Stream.of(names.substring(1, names.length() - 1).split("\\|")))
-      .toList();
+      .toArray(String[]::new);
   private static final Pattern DATE = Pattern.compile(
       "\\b(?:" + WEEKDAY + "(?:,? \\(?" + MONTH + " " + DAY + "\\)?)?"
           + "|" + MONTH + " " + DAY + "(?:,? (\\d{4}))?"
@@ -44,7 +44,9 @@ final class DateMentions {
     for (char c = '0'; c <= '9'; c++) {
       STARTS[c] = true;
     }
-    NAMES.forEach(name -> STARTS[name.charAt(0)] = true);
+    for (String name : NAMES) {
+      STARTS[name.charAt(0)] = true;
+    }
   }
 
   private DateMentions() {

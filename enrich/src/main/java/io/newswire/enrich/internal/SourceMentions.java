@@ -54,8 +54,9 @@ final class SourceMentions {
           + "[\\p{L}'’-]*){0,3})?");
   private static final Set<String> NOT_NAMES = Set.of("He", "She", "They", "It", "We", "I",
       "The", "This", "That", "Officials", "Residents", "Sources", "Police", "Witnesses");
-  private static final Set<String> LEADING_WORDS = Set.of("The", "A", "An", "Of", "In", "On",
-      "At", "As", "And", "But", "For", "With", "From");
+  /** Words that lead into a name without being part of it, matched in any case. */
+  private static final String[] LEADING_WORDS = {"The", "A", "An", "Of", "In", "On", "At", "As",
+      "And", "But", "For", "With", "From"};
 
   /** A few words, found where they stand in a text with no string made: by length, letters. */
   private static final class Vocabulary {
@@ -274,12 +275,21 @@ final class SourceMentions {
     String result = name;
     while (true) {
       int space = result.indexOf(' ');
-      String first = result.substring(0, Math.max(0, space));
-      if (space < 0 || LEADING_WORDS.stream().noneMatch(first::equalsIgnoreCase)) {
+      if (space < 0 || !isLeadingWord(result, space)) {
         return result;
       }
       result = result.substring(space + 1);
     }
+  }
+
+  /** Whether text[0, end) is one of {@link #LEADING_WORDS}. */
+  private static boolean isLeadingWord(String text, int end) {
+    for (String word : LEADING_WORDS) {
+      if (word.length() == end && text.regionMatches(true, 0, word, 0, end)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<NamedEntity> entities(Map<String, Integer> counts,

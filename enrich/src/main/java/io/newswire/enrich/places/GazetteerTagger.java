@@ -79,15 +79,20 @@ public final class GazetteerTagger implements PlaceTagger {
   private static final WordSet PLACE_HOLDERS = new WordSet("residents", "Residents", "people",
       "People", "citizens", "mayor", "governor", "city", "town", "village", "outskirts",
       "streets", "police");
+  /*
+   * The short lists of words below, looked through for many words of every article, are arrays:
+   * a list's iterator calls the list through an interface at every step, and in a process where
+   * lists of many classes pass through the same JDK code those calls are not inlined.
+   */
   /** Words after a name that make it a person's ("Ibrahim said"). */
-  private static final List<String> PERSON_VERBS = List.of("said", "says", "told", "added",
-      "explained", "who");
-  private static final List<String> OUTLET_VERBS = List.of("told", "tell", "tells",
-      "according to", "reported by", "wrote in");
+  private static final String[] PERSON_VERBS = {"said", "says", "told", "added", "explained",
+      "who"};
+  private static final String[] OUTLET_VERBS = {"told", "tell", "tells", "according to",
+      "reported by", "wrote in"};
   /** The first letters of {@link #PERSON_VERBS} and the last of {@link #OUTLET_VERBS}. */
-  private static final String PERSON_VERB_STARTS = PERSON_VERBS.stream()
+  private static final String PERSON_VERB_STARTS = Arrays.stream(PERSON_VERBS)
       .map(verb -> verb.substring(0, 1)).collect(Collectors.joining());
-  private static final String OUTLET_VERB_ENDS = OUTLET_VERBS.stream()
+  private static final String OUTLET_VERB_ENDS = Arrays.stream(OUTLET_VERBS)
       .map(verb -> verb.substring(verb.length() - 1)).collect(Collectors.joining());
   private static final WordSet ORGANISATION_WORDS = new WordSet("Cells", "Brigade", "Brigades",
       "Council", "Ministry", "Forces", "Army", "Unit", "Company", "Authority", "Agency", "Centre",
@@ -102,10 +107,9 @@ public final class GazetteerTagger implements PlaceTagger {
       "And", "Of", "For", "On", "By", "With", "Across", "Near", "Outside", "Inside", "Like",
       "Rural", "Coastal", "Mainland", "Occupied", "Democratic", "Republic", "Mr", "Mrs");
   /** Words before "of" and a name that make it a town ("the city of Turkey"). */
-  private static final List<String> TOWN_BEFORE = List.of("city of ", "town of ",
-      "village of ");
+  private static final String[] TOWN_BEFORE = {"city of ", "town of ", "village of "};
   /** Words before "of" and a name that make it a division ("the state of New York"). */
-  private static final List<String> DIVISION_BEFORE = List.of("state of ", "province of ");
+  private static final String[] DIVISION_BEFORE = {"state of ", "province of "};
   /**
    * Capitalised words that end a place's name ("Metcalfe County", "Hutcheson Road"): a name
    * before one is part of that longer name, not a place of its own.
@@ -602,7 +606,7 @@ public final class GazetteerTagger implements PlaceTagger {
    * Whether text[from, to) ends in one of {@code phrases} (lower case, matched in any case)
    * that starts a word there.
    */
-  private static boolean endsWithWords(String text, int from, int to, List<String> phrases) {
+  private static boolean endsWithWords(String text, int from, int to, String[] phrases) {
     for (String phrase : phrases) {
       int at = to - phrase.length();
       if (at >= from && (at == from || !isWordChar(text.charAt(at - 1)))
