@@ -170,17 +170,18 @@ final class Fingerprints {
 
   /** SimHash over word 3-shingles (single words for texts shorter than three). */
   private static long simHashOfNormal(String normal) {
-    // Word boundaries of the normal form, whose words are separated by one space each, found
-    // in one pass (the array has room for a word at every character).
-    char[] chars = normal.toCharArray();
-    int[] starts = new int[chars.length + 2];
+    // Word boundaries of the normal form, whose words are separated by one space each.
     int count = 1;
-    for (int i = 0; i < chars.length; i++) {
-      if (chars[i] == ' ') {
-        starts[count++] = i + 1;
+    for (int i = 0; i < normal.length(); i++) {
+      count += normal.charAt(i) == ' ' ? 1 : 0;
+    }
+    int[] starts = new int[count + 1];
+    for (int i = 0, w = 1; i < normal.length(); i++) {
+      if (normal.charAt(i) == ' ') {
+        starts[w++] = i + 1;
       }
     }
-    starts[count] = chars.length + 1;
+    starts[count] = normal.length() + 1;
     // How many shingles set each bit: eight counters of a byte each per long, byte b of
     // lanes[k] counting bit 8k + b, emptied into ones before a byte can overflow.
     int[] ones = new int[64];
@@ -190,7 +191,7 @@ final class Fingerprints {
     for (int i = 0; i + shingle <= count; i++) {
       long hash = FNV_OFFSET;
       for (int k = starts[i]; k < starts[i + shingle] - 1; k++) {
-        hash ^= chars[k];
+        hash ^= normal.charAt(k);
         hash *= FNV_PRIME;
       }
       // Each word of the shingle, the last one too, ends in a space.
