@@ -47,6 +47,23 @@ class LanguageIdentifierTest {
   }
 
   @Test
+  void shouldReadPastALongRunOfNamesBeforeAskingTheModel() {
+    // A match report that opens with the line-ups: the model, given the opening, says Dutch.
+    String roster = "PSV Eindhoven: Jeroen Zoet; Santiago Arias, Daniel Schwaab, Nicolas"
+        + " Isimat-Mirin, Joshua Brenet; Jorrit Hendrix, Pablo Rosario, Marco van Ginkel; Steven"
+        + " Bergwijn, Hirving Lozano, Luuk de Jong (Gaston Pereiro). ";
+    assertThat(languages.detect(roster.repeat(4).substring(0, 200)).isoCode()).isEqualTo("nl");
+    String report = roster.repeat(4) + (ENGLISH + " ").repeat(10);
+    assertThat(report.length()).isGreaterThan(2_000);
+    assertThat(LanguageIdentifier.plainlyEnglish(report.substring(0, 600))).isFalse();
+    assertThat(LanguageIdentifier.plainlyEnglish(report.substring(0, 2_000))).isTrue();
+    assertThat(languages.detect(report)).isEqualTo(new LanguageIdentifier.Detected("en", 1.0));
+    // However far it reads, prose in another language never passes for English.
+    String french = roster.repeat(4) + (FRENCH + " ").repeat(20);
+    assertThat(LanguageIdentifier.plainlyEnglish(french.substring(0, 2_000))).isFalse();
+  }
+
+  @Test
   void shouldLeaveOtherLanguagesToTheModel() {
     assertThat(LanguageIdentifier.plainlyEnglish(FRENCH)).isFalse();
     assertThat(LanguageIdentifier.plainlyEnglish(GERMAN)).isFalse();
