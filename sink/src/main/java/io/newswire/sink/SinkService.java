@@ -213,6 +213,10 @@ public final class SinkService implements AutoCloseable {
 
   private static ArticleFilter filter(Context ctx) {
     String place = blankToNull(ctx.queryParam("place"));
+    if (place != null && ArticleFilter.isGeonameId(place) && place.length() > 18) {
+      throw new BadParameter("place", "place must be a GeoNames id (at most 18 digits) or a"
+          + " place name, was '" + place + "'");
+    }
     String country = blankToNull(ctx.queryParam("country"));
     checkCountry(country);
     String q = blankToNull(ctx.queryParam("q"));

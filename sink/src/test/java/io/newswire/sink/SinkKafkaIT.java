@@ -305,6 +305,8 @@ class SinkKafkaIT {
             .isEqualTo("country");
         assertThat(get(base + "/v1/articles?cursor=zzz").get("field").asText())
             .isEqualTo("cursor");
+        assertThat(get(base + "/v1/articles?place=99999999999999999999").get("field")
+            .asText()).isEqualTo("place");
       } finally {
         app.stop();
       }

@@ -33,7 +33,7 @@ public record ArticleFilter(String place, String country, String q, Instant sinc
     List<String> conditions = new ArrayList<>();
     List<Object> parameters = new ArrayList<>();
     if (place != null) {
-      if (place.chars().allMatch(Character::isDigit)) {
+      if (isGeonameId(place)) {
         conditions.add("a.id IN (SELECT p.article_id FROM article_places p"
             + " WHERE p.geoname_id = ?)");
         parameters.add(Long.parseLong(place));
@@ -85,6 +85,11 @@ public record ArticleFilter(String place, String country, String q, Instant sinc
       }
     }
     return true;
+  }
+
+  /** Whether a place filter is a GeoNames id (ASCII digits), not a name. */
+  public static boolean isGeonameId(String place) {
+    return !place.isEmpty() && place.chars().allMatch(c -> c >= '0' && c <= '9');
   }
 
   private boolean isPlace(Place p) {
