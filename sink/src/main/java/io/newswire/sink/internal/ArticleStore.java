@@ -4,6 +4,7 @@ import io.newswire.avro.EnrichedArticle;
 import io.newswire.avro.Place;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
@@ -72,11 +73,11 @@ public final class ArticleStore {
   public List<Applied> write(List<Change> changes) throws SQLException {
     try (Connection connection = database.getConnection()) {
       connection.setAutoCommit(false);
-      try (Statements statements = new Statements(connection)) {
+      try (Statements statements = new Statements(connection, dialect)) {
         List<Applied> applied = new ArrayList<>();
         for (Change change : changes) {
-          Applied done = change.article() == null ? delete(connection, change.id())
-              : upsert(connection, statements, change.article());
+          Applied done = change.article() == null ? delete(connection, statements, change.id())
+              : upsert(statements, change.article());
           if (done != null) {
             applied.add(done);
           }
@@ -93,12 +94,26 @@ public final class ArticleStore {
   /** The statements a batch uses for every article, prepared once per batch. */
   private static final class Statements implements AutoCloseable {
     private final Connection connection;
+    private final Dialect dialect;
+    private PreparedStatement nextChange;
     private PreparedStatement upsert;
     private PreparedStatement clearPlaces;
     private PreparedStatement insertPlace;
 
-    Statements(Connection connection) {
+    Statements(Connection connection, Dialect dialect) {
       this.connection = connection;
+      this.dialect = dialect;
+    }
+
+    /** The next change number ({@link Dialect#nextChangeQuery}). */
+    long nextChange() throws SQLException {
+      if (nextChange == null) {
+        nextChange = connection.prepareStatement(dialect.nextChangeQuery());
+      }
+      try (ResultSet next = nextChange.executeQuery()) {
+        next.next();
+        return next.getLong(1);
+      }
     }
 
     PreparedStatement upsert() throws SQLException {
@@ -125,8 +140,8 @@ public final class ArticleStore {
 
     @Override
     public void close() throws SQLException {
-      for (PreparedStatement statement : new PreparedStatement[] {upsert, clearPlaces,
-          insertPlace}) {
+      for (PreparedStatement statement : new PreparedStatement[] {nextChange, upsert,
+          clearPlaces, insertPlace}) {
         if (statement != null) {
           statement.close();
         }
@@ -134,9 +149,8 @@ public final class ArticleStore {
     }
   }
 
-  private Applied upsert(Connection connection, Statements statements, EnrichedArticle article)
-      throws SQLException {
-    long seq = dialect.nextChange(connection);
+  private Applied upsert(Statements statements, EnrichedArticle article) throws SQLException {
+    long seq = statements.nextChange();
     long now = clock.millis();
     Long published = article.getPublished() == null ? null
         : article.getPublished().toEpochMilli();
@@ -195,7 +209,8 @@ public final class ArticleStore {
     return new Applied(seq, article.getId(), article);
   }
 
-  private Applied delete(Connection connection, String id) throws SQLException {
+  private Applied delete(Connection connection, Statements statements, String id)
+      throws SQLException {
     try (PreparedStatement places = connection.prepareStatement(
         "DELETE FROM article_places WHERE article_id = ?");
         PreparedStatement article = connection.prepareStatement(
@@ -207,7 +222,7 @@ public final class ArticleStore {
         return null;
       }
     }
-    return new Applied(dialect.nextChange(connection), id, null);
+    return new Applied(statements.nextChange(), id, null);
   }
 
   private static void setLong(PreparedStatement statement, int index, Long value)

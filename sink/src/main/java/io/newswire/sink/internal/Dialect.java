@@ -1,6 +1,5 @@
 package io.newswire.sink.internal;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
@@ -14,8 +13,11 @@ public interface Dialect {
   /** Flyway migration location for this database. */
   String migrations();
 
-  /** The next change number, taken inside the writing transaction. */
-  long nextChange(Connection connection) throws SQLException;
+  /**
+   * A query that takes the next change number inside the writing transaction: one row, one
+   * column. A batch prepares it once and runs it for each article.
+   */
+  String nextChangeQuery();
 
   /**
    * A condition on {@code articles a} matching full-text {@code query}, with its one parameter

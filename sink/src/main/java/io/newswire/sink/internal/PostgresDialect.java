@@ -1,9 +1,6 @@
 package io.newswire.sink.internal;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /** PostgreSQL: a sequence for change numbers, tsvector full-text search. */
 final class PostgresDialect implements Dialect {
@@ -14,12 +11,8 @@ final class PostgresDialect implements Dialect {
   }
 
   @Override
-  public long nextChange(Connection connection) throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet next = statement.executeQuery("SELECT nextval('article_changes')")) {
-      next.next();
-      return next.getLong(1);
-    }
+  public String nextChangeQuery() {
+    return "SELECT nextval('article_changes')";
   }
 
   @Override

@@ -1,9 +1,6 @@
 package io.newswire.sink.internal;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.stream.Collectors;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -17,13 +14,8 @@ final class SqliteDialect implements Dialect {
   }
 
   @Override
-  public long nextChange(Connection connection) throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet next = statement.executeQuery(
-            "UPDATE article_changes SET value = value + 1 WHERE id = 1 RETURNING value")) {
-      next.next();
-      return next.getLong(1);
-    }
+  public String nextChangeQuery() {
+    return "UPDATE article_changes SET value = value + 1 WHERE id = 1 RETURNING value";
   }
 
   @Override
