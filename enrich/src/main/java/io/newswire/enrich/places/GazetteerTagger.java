@@ -710,25 +710,36 @@ public final class GazetteerTagger implements PlaceTagger {
       prominent = isProminent(candidates.get(k));
     }
     int next = spaceAfter && text.charAt(end) == ' ' ? capitalisedLength(text, end + 1, to) : 0;
+    // So is one before a surname that is also a place, where the two speak ("David Hassan
+    // said", "said David Keller").
     if (next > 0 && (!prominent || FIRST_NAME_COUNTRIES.contains(surface))
         && !ORGANISATION_WORDS.contains(text, end + 1, end + 1 + next)
-        && !isNotablePlace(text.substring(end + 1, end + 1 + next), article)) {
+        && (!isNotablePlace(text.substring(end + 1, end + 1 + next), article)
+            || !PLACE_PREPOSITIONS.contains(text, previousStart, previousEnd)
+            && speaks(text, previousStart, previousEnd, end + 1 + next))) {
       return false;
     }
     // A lone word after a capitalised word that is no place is likely a surname ("Mohamed
     // Salah"), unless that word only qualifies the place ("Northern Iraq"); so is one after a
-    // title and a first name that is also a place ("Senator Elizabeth Warren").
+    // title and a first name that is also a place ("Senator Elizabeth Warren"). After a first
+    // name that is a place too, it is a surname where the two speak ("named for its founder,
+    // David Hudson, who"), here only: the article may be about the place named after him.
     if (!prominent && !previousWord.isEmpty() && Character.isUpperCase(previousWord.charAt(0))
         && previousEnd == start - 1 && text.charAt(previousEnd) == ' '
         && capitalisedLength(previousWord, 0, previousWord.length()) == previousWord.length()
         && !QUALIFIERS.contains(previousWord)
         && !commonWords.contains(previousWord.toLowerCase(Locale.ROOT))
-        && (!isNotablePlace(previousWord, article)
-            || FIRST_NAME_COUNTRIES.contains(previousWord)
-            || PERSON_PARTICLES.contains(text, wordStart(text, from, previousStart),
-                wordEnd(text, from, previousStart)))
         && gazetteer.demonym(previousWord).isEmpty()) {
-      return person(surface, words, candidates, persons);
+      int beforeStart = wordStart(text, from, previousStart);
+      int beforeEnd = wordEnd(text, from, previousStart);
+      if (!isNotablePlace(previousWord, article)
+          || FIRST_NAME_COUNTRIES.contains(previousWord)
+          || PERSON_PARTICLES.contains(text, beforeStart, beforeEnd)) {
+        return person(surface, words, candidates, persons);
+      }
+      if (speaks(text, beforeStart, beforeEnd, end)) {
+        return false;
+      }
     }
     return true;
   }
@@ -869,6 +880,18 @@ public final class GazetteerTagger implements PlaceTagger {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the words ending at {@code end} are said to speak: a verb of {@link #PERSON_VERBS}
+   * or ", who" follows them, or "said" or "says" is the word text[beforeStart, beforeEnd)
+   * before them.
+   */
+  private static boolean speaks(String text, int beforeStart, int beforeEnd, int end) {
+    int to = Math.min(text.length(), end + 12);
+    return personVerbAfter(text, end, to) || startsWithWord(text, end, to, ", who")
+        || beforeEnd - beforeStart == 4 && (text.startsWith("said", beforeStart)
+            || text.startsWith("says", beforeStart));
   }
 
   /** Whether spaces and one of {@link #PERSON_VERBS}, a whole word, start text[from, to). */

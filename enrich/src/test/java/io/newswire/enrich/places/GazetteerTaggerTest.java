@@ -169,6 +169,15 @@ class GazetteerTaggerTest {
   }
 
   @Test
+  void shouldTakeAFirstNameAndASurnameThatAreBothPlacesForAPersonWhereTheySpeak() {
+    PlaceTagger.PlaceTags tags = tag("Hudson is a city in Ohio. It is named after its founder,"
+        + " David Hudson, who settled there in 1799. \"We have waited long enough,\" said David"
+        + " Keller, a resident of Akron. Stuart Green said the line would reopen in Hudson.");
+
+    assertThat(names(tags)).containsExactly("Hudson", "Hudson", "Ohio", "Akron");
+  }
+
+  @Test
   void shouldTakeANameBeforeCommaWhoForAPersonsName() {
     PlaceTagger.PlaceTags tags = tag("Commissioner Carmen Rubio, who grew up in Salem, said"
         + " riders had waited years. Rubio voted yes.");
