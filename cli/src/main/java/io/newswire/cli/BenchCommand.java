@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newswire.enrich.places.Gazetteer;
+import io.newswire.platform.FreePorts;
 import io.newswire.schemas.TopicsConfig;
 import io.newswire.sink.SinkConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -202,10 +202,11 @@ final class BenchCommand implements Callable<Integer> {
         // The pipeline as configured (-c, NEWSWIRE_*, -D), on its own data and ports.
         Map<String, String> settings = new LinkedHashMap<>(config.load(Map.of()));
         settings.put(StandaloneConfig.DATA_DIR, temp.toString());
-        settings.put(StandaloneConfig.KAFKA_PORT, Integer.toString(freePort()));
-        settings.put(StandaloneConfig.KAFKA_CONTROLLER_PORT, Integer.toString(freePort()));
-        settings.put("registry.port", Integer.toString(freePort()));
-        settings.put(HttpConfig.PORT, Integer.toString(freePort()));
+        int[] ports = FreePorts.pick(4);
+        settings.put(StandaloneConfig.KAFKA_PORT, Integer.toString(ports[0]));
+        settings.put(StandaloneConfig.KAFKA_CONTROLLER_PORT, Integer.toString(ports[1]));
+        settings.put("registry.port", Integer.toString(ports[2]));
+        settings.put(HttpConfig.PORT, Integer.toString(ports[3]));
         StandalonePipeline pipeline = StandalonePipeline.start(settings, lifecycle);
         apiUrl = pipeline.url();
         kafka = pipeline.platform().bootstrapServers();
@@ -762,12 +763,6 @@ final class BenchCommand implements Callable<Integer> {
       // not Linux: the JVM's view above is all there is
     }
     return node;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 
   /** Deletes a temporary directory; what cannot be deleted the system cleans up later. */

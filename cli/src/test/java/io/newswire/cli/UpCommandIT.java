@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,6 +23,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.newswire.platform.FreePorts;
 import io.newswire.schemas.Fixtures;
 import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.tools.TopicCommand;
@@ -83,8 +82,9 @@ class UpCommandIT {
   @Timeout(180)
   void shouldStartPipelineThatKafkaToolsAndStatusCanInspectAndKeepDataAcrossRestart(
       @TempDir Path dataDir) throws Exception {
-    int kafkaPort = freePort();
-    int controllerPort = freePort();
+    int[] ports = FreePorts.pick(2);
+    int kafkaPort = ports[0];
+    int controllerPort = ports[1];
     String bootstrap = "127.0.0.1:" + kafkaPort;
 
     Running first = up(dataDir, kafkaPort, controllerPort);
@@ -211,10 +211,4 @@ class UpCommandIT {
         HttpResponse.BodyHandlers.ofString()).body();
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket()) {
-      socket.bind(new InetSocketAddress("127.0.0.1", 0));
-      return socket.getLocalPort();
-    }
-  }
 }

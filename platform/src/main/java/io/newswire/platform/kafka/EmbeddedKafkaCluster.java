@@ -1,11 +1,10 @@
 package io.newswire.platform.kafka;
 
+import io.newswire.platform.FreePorts;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,8 +63,10 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
     this.nodeCount = builder.nodes;
     this.temporary = builder.dataDir == null;
     this.dataDir = temporary ? Files.createTempDirectory("newswire-kafka-") : builder.dataDir;
-    this.brokerPorts = ports(builder.brokerPort, nodeCount);
-    this.controllerPorts = ports(builder.controllerPort, nodeCount);
+    // Free ports for both kinds at once, so that none is given twice.
+    int[] free = FreePorts.pick(nodeCount * 2);
+    this.brokerPorts = ports(builder.brokerPort, free, 0, nodeCount);
+    this.controllerPorts = ports(builder.controllerPort, free, nodeCount, nodeCount);
     this.overrides = Map.copyOf(builder.overrides);
     this.startTimeout = builder.startTimeout;
   }
@@ -354,22 +355,13 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
     return dataDir.resolve("kafka-" + (node + 1));
   }
 
-  private static int[] ports(int first, int count) {
+  /** Ports from {@code first} on, or where it is 0, {@code free[from]} on. */
+  private static int[] ports(int first, int[] free, int from, int count) {
     int[] ports = new int[count];
     for (int i = 0; i < count; i++) {
-      ports[i] = first == 0 ? freePort() : first + i;
+      ports[i] = first == 0 ? free[from + i] : first + i;
     }
     return ports;
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket()) {
-      socket.setReuseAddress(true);
-      socket.bind(new InetSocketAddress(HOST, 0));
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("No free port on " + HOST, e);
-    }
   }
 
   private static void deleteRecursively(Path dir) {
