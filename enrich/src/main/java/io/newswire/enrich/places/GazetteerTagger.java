@@ -687,6 +687,15 @@ public final class GazetteerTagger implements PlaceTagger {
         return false;
       }
     }
+    // So is a one-word second half after a word ("Balart" in "Diaz-Balart", "Saxon" in
+    // "Anglo-Saxon"), unless the first half is a place or the second the own name of a city of
+    // 100,000 ("Ferozpur-Ludhiana road"); "(R-Lincoln)" is a party and a home town.
+    if (!major && words == 1 && start - from > 2 && text.charAt(start - 1) == '-'
+        && Character.isLowerCase(text.charAt(start - 2))
+        && !cityOfItsOwnName(group.key(), candidates, article)
+        && !placeBefore(text, start - 1)) {
+      return false;
+    }
     // "Ibrahim said" is a person; "Kenya said" is its government, unless the country's name is
     // also a common first name.
     if (words > 1) {
@@ -742,6 +751,33 @@ public final class GazetteerTagger implements PlaceTagger {
       }
     }
     return true;
+  }
+
+  /**
+   * Whether the capitalised words that end at {@code at}, the hyphen of a compound, end in a place
+   * of the gazetteer, of up to three words ("Kuala Lumpur-Kuantan", "St. Louis-St. Charles"); true
+   * where the word right before the hyphen is not capitalised: no compound of names.
+   */
+  private boolean placeBefore(String text, int at) {
+    int end = at;
+    int start = at;
+    for (int n = 1; n <= 3; n++) {
+      while (start > 0 && (Character.isLetter(text.charAt(start - 1))
+          || text.charAt(start - 1) == '.')) {
+        start--;
+      }
+      if (start == end || !Character.isUpperCase(text.charAt(start))) {
+        return n == 1;
+      }
+      if (gazetteer.contains(Names.normalise(text.substring(start, at)))) {
+        return true;
+      }
+      if (start < 2 || text.charAt(start - 1) != ' ') {
+        return false;
+      }
+      end = --start;
+    }
+    return false;
   }
 
   /**
@@ -809,6 +845,17 @@ public final class GazetteerTagger implements PlaceTagger {
   private boolean speaksAsPlace(List<GazetteerEntry> candidates) {
     for (GazetteerEntry c : candidates) {
       if (isProminent(c) || c.population() >= CITY) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a candidate is a city of {@link #CITY} people that goes by this name of its own. */
+  private static boolean cityOfItsOwnName(String key, List<GazetteerEntry> candidates,
+      Article article) {
+    for (GazetteerEntry c : candidates) {
+      if (c.population() >= CITY && key != null && article.isOwnName(key, c)) {
         return true;
       }
     }

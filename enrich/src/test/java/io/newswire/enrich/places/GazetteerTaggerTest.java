@@ -178,6 +178,16 @@ class GazetteerTaggerTest {
   }
 
   @Test
+  void shouldNotTagTheSecondHalfOfACompoundUnlessAPlaceOrACityOfThatNameComesFirst() {
+    PlaceTagger.PlaceTags tags = tag("Congressman Mario Diaz-Balart and Joaquin Navarro-Valls"
+        + " toured Anglo-Saxon Winchester, then took the Ferozpur-Ludhiana road and the"
+        + " Amsterdam-Utrecht line.");
+
+    assertThat(names(tags)).contains("Winchester", "Ludhiana", "Amsterdam", "Utrecht")
+        .doesNotContain("Balart", "Valls", "Saxon");
+  }
+
+  @Test
   void shouldTakeANameBeforeCommaWhoForAPersonsName() {
     PlaceTagger.PlaceTags tags = tag("Commissioner Carmen Rubio, who grew up in Salem, said"
         + " riders had waited years. Rubio voted yes.");
