@@ -209,6 +209,15 @@ class GazetteerTaggerTest {
   }
 
   @Test
+  void shouldNotTagGodFreeOrTheClimateAsPlacesButKeepTheFreeState() {
+    PlaceTagger.PlaceTags tags = tag("Farmers in the Free State prayed to God for rain as La Niña"
+        + " faded, and talks on the North American Free Trade Agreement resumed in Bloemfontein.");
+
+    assertThat(names(tags)).contains("Free State", "Bloemfontein")
+        .doesNotContain("God", "Free", "Niña");
+  }
+
+  @Test
   void shouldNotTagAcronymsThatAreNoCountry() {
     PlaceTagger.PlaceTags tags = tag("The NAFTA talks and the BJP vote worried the UAE and the"
         + " U.S. more than Jordan.");
