@@ -18,6 +18,7 @@ import io.newswire.sink.internal.Dialect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -229,6 +230,84 @@ class ArticleStoreTest {
     }
   }
 
+  /**
+   * A search for a place reads the place's rows newest first from their index and stops after
+   * a page, however many articles name it; so does a page after a cursor, from the cursor on.
+   */
+  @Test
+  void shouldReadAPageOfAPlaceFromItsIndexNewestFirst() throws Exception {
+    ArticleStore store = open("sqlite");
+    Instant t = Instant.parse("2016-11-01T10:00:00Z");
+    store.write(List.of(
+        new ArticleStore.Change("m1", article("m1", 1, "Mosul", t, place(99072, "Mosul", "IQ"))),
+        new ArticleStore.Change("m2", article("m2", 1, "Mosul", t.plusSeconds(60),
+            place(99072, "Mosul", "IQ")))));
+    ArticleQueries q = queries();
+    String cursor = q.search(ArticleFilter.ALL, null, 1).nextCursor();
+    Instant since = Instant.parse("2016-01-01T00:00:00Z");
+
+    for (ArticleFilter filter : List.of(new ArticleFilter("99072", null, null, null, null),
+        new ArticleFilter("Mosul", null, null, null, null),
+        new ArticleFilter("99072", "IQ", "mosul", since, null))) {
+      for (String after : new String[] {null, cursor}) {
+        String plan = plan(q.searchQuery(filter, after, 20));
+        assertThat(plan).as("plan for %s after %s", filter, after)
+            .containsPattern("SEARCH p USING (COVERING )?INDEX article_places_(geoname|name)")
+            .doesNotContain("TEMP B-TREE FOR ORDER BY").doesNotContainPattern("SCAN (p|a)\\b");
+      }
+    }
+    assertThat(plan(q.searchQuery(ArticleFilter.ALL, cursor, 20)))
+        .contains("SEARCH a USING INDEX articles_newest (sort_at<?)");
+  }
+
+  private String plan(ArticleQueries.Query query) throws SQLException {
+    StringBuilder plan = new StringBuilder();
+    try (Connection c = database.pool().getConnection();
+        PreparedStatement s = c.prepareStatement("EXPLAIN QUERY PLAN " + query.sql())) {
+      for (int i = 0; i < query.parameters().size(); i++) {
+        s.setObject(i + 1, query.parameters().get(i));
+      }
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          plan.append(r.getString("detail")).append('\n');
+        }
+      }
+    }
+    return plan.toString();
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void shouldPageThroughAPlaceOnceForEachArticleThatNamesIt(String kind) throws Exception {
+    ArticleStore store = open(kind);
+    Instant base = Instant.parse("2020-01-01T00:00:00Z");
+    List<ArticleStore.Change> changes = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      // Two places called Georgia in each, and the same minute for two articles at a time.
+      changes.add(new ArticleStore.Change("g" + i, article("g" + i, 1, "Georgia " + i,
+          base.plusSeconds(i / 2 * 60L), place(614540, "Georgia", "GE"),
+          place(4197000, "Georgia", "US"), place(614540, "Georgia", "GE"))));
+    }
+    changes.add(new ArticleStore.Change("other", article("other", 1, "Tbilisi",
+        base.plusSeconds(30), place(611717, "Tbilisi", "GE"))));
+    store.write(changes);
+    ArticleQueries q = queries();
+
+    for (String place : List.of("614540", "4197000", "georgia")) {
+      List<String> seen = new ArrayList<>();
+      String cursor = null;
+      do {
+        ArticleQueries.Page page = q.search(new ArticleFilter(place, null, null, null, null),
+            cursor, 3);
+        seen.addAll(ids(page));
+        cursor = page.nextCursor();
+      } while (cursor != null);
+      assertThat(seen).as(place).containsExactly("g6", "g5", "g4", "g3", "g2", "g1", "g0");
+    }
+    assertThat(ids(q.search(new ArticleFilter("614540", "GE", null,
+        base.plusSeconds(60), base.plusSeconds(120)), null, 10))).containsExactly("g3", "g2");
+  }
+
   @ParameterizedTest
   @MethodSource("databases")
   void shouldPageStablyWhileNewArticlesArrive(String kind) throws Exception {
@@ -308,6 +387,37 @@ class ArticleStoreTest {
         10))).containsExactly("old");
     assertThat(count("SELECT count(*) FROM flyway_schema_history WHERE success"))
         .isGreaterThanOrEqualTo(2);
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void shouldFindThePlacesOfArticlesStoredBeforeTheirRowsKeptTheirTime(String kind)
+      throws Exception {
+    String url = kind.equals("sqlite") ? TestDatabases.sqlite(Files.createDirectories(
+        dir.resolve("db-" + System.nanoTime()))) : TestDatabases.postgresSchema();
+    // The schema before place rows carried their article's time, with a row written then.
+    String before = kind.equals("sqlite") ? "2" : "1";
+    Flyway.configure().dataSource(url, "", "").locations(Dialect.forUrl(url).migrations())
+        .target(before).load().migrate();
+    try (Connection c = DriverManager.getConnection(url);
+        Statement s = c.createStatement()) {
+      s.executeUpdate("INSERT INTO articles (id, version, seq, stored_at, sort_at, record)"
+          + " VALUES ('old', 1, 1, 1478080800000, 1478080800000, '{\"id\":\"old\"}')");
+      s.executeUpdate("INSERT INTO article_places (article_id, position, geoname_id, name,"
+          + " mention_count, role) VALUES ('old', 0, 99072, 'Mosul', 1, 'MENTIONED')");
+    }
+
+    database = TestDatabases.open(url);
+    ArticleStore store = new ArticleStore(database.pool(), database.dialect(),
+        Clock.systemUTC());
+    store.write(List.of(new ArticleStore.Change("new", article("new", 1, "Mosul",
+        Instant.parse("2016-11-03T10:00:00Z"), place(99072, "Mosul", "IQ")))));
+    ArticleQueries q = queries();
+
+    assertThat(ids(q.search(new ArticleFilter("99072", null, null, null, null), null, 10)))
+        .containsExactly("new", "old");
+    assertThat(ids(q.search(new ArticleFilter("mosul", null, null, null,
+        Instant.parse("2016-11-03T00:00:00Z")), null, 10))).containsExactly("old");
   }
 
   private static List<String> ids(ArticleQueries.Page page) {

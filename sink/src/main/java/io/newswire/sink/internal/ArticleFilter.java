@@ -22,30 +22,61 @@ public record ArticleFilter(String place, String country, String q, Instant sinc
   }
 
   /**
-   * The condition for this filter in {@code dialect}. Places and countries are asked of
-   * {@code article_places} once, through its index, for the ids of the articles that name them
-   * ({@code a.id IN (...)}): the work grows with the articles that match. Asked per article
-   * ({@code EXISTS} with {@code p.article_id = a.id}), SQLite, which keeps no statistics here,
-   * searches the place's index for every article it reads until a page is full, so a place
-   * named in many articles, or in a few old ones, took seconds in a database of 100,000.
+   * What a search reads: {@code from} its tables ({@code articles a}, after the place's rows
+   * {@code p} where it has a place), the condition and its parameters, and the columns of its
+   * newest-first order ({@code sortAt}, then {@code id}).
+   */
+  public record Search(String from, String where, List<Object> parameters, String sortAt,
+      String id) {
+  }
+
+  /**
+   * The condition for this filter in {@code dialect} on {@code articles a} alone, for queries in
+   * another order than a search's (the live stream's, by change number). Places and countries
+   * are asked of {@code article_places} once, through its index, for the ids of the articles
+   * that name them ({@code a.id IN (...)}): the work grows with the articles that match. Asked
+   * per article ({@code EXISTS} with {@code p.article_id = a.id}), SQLite, which keeps no
+   * statistics here, searches the place's index for every article it reads until a page is
+   * full, so a place named in many articles, or in a few old ones, took seconds in a database
+   * of 100,000. A search's country is asked the same way.
    */
   public Sql toSql(Dialect dialect) {
+    Search search = build(dialect, false);
+    return new Sql(search.where(), search.parameters());
+  }
+
+  /**
+   * The search for this filter in {@code dialect}. With a place, it starts from the place's
+   * rows, whose indexes keep each place's articles newest first, and joins their articles: a
+   * page reads about a page of rows however many articles name the place, where the ids of all
+   * of them were read before. An article that names a place twice (two places called
+   * "Georgia") is taken at its first row.
+   */
+  public Search toSearch(Dialect dialect) {
+    return build(dialect, place != null);
+  }
+
+  private Search build(Dialect dialect, boolean fromPlaces) {
     List<String> conditions = new ArrayList<>();
     List<Object> parameters = new ArrayList<>();
+    String sortAt = fromPlaces ? "p.sort_at" : "a.sort_at";
     if (place != null) {
-      if (isGeonameId(place)) {
-        conditions.add("a.id IN (SELECT p.article_id FROM article_places p"
-            + " WHERE p.geoname_id = ?)");
-        parameters.add(Long.parseLong(place));
+      boolean id = isGeonameId(place);
+      String column = id ? "p.geoname_id" : "lower(p.name)";
+      if (fromPlaces) {
+        conditions.add(column + " = ?");
+        conditions.add("NOT EXISTS (SELECT 1 FROM article_places e"
+            + " WHERE e.article_id = p.article_id AND e.position < p.position AND "
+            + (id ? "e.geoname_id = p.geoname_id" : "lower(e.name) = lower(p.name)") + ")");
       } else {
-        conditions.add("a.id IN (SELECT p.article_id FROM article_places p"
-            + " WHERE lower(p.name) = ?)");
-        parameters.add(place.toLowerCase(Locale.ROOT));
+        conditions.add("a.id IN (SELECT p.article_id FROM article_places p WHERE " + column
+            + " = ?)");
       }
+      parameters.add(id ? (Object) Long.parseLong(place) : place.toLowerCase(Locale.ROOT));
     }
     if (country != null) {
-      conditions.add("(a.focus_country = ? OR a.id IN (SELECT p.article_id"
-          + " FROM article_places p WHERE p.country_code = ?))");
+      conditions.add("(a.focus_country = ? OR a.id IN (SELECT c.article_id"
+          + " FROM article_places c WHERE c.country_code = ?))");
       parameters.add(country.toUpperCase(Locale.ROOT));
       parameters.add(country.toUpperCase(Locale.ROOT));
     }
@@ -54,15 +85,16 @@ public record ArticleFilter(String place, String country, String q, Instant sinc
       parameters.add(dialect.fullTextParameter(q));
     }
     if (since != null) {
-      conditions.add("a.sort_at >= ?");
+      conditions.add(sortAt + " >= ?");
       parameters.add(since.toEpochMilli());
     }
     if (until != null) {
-      conditions.add("a.sort_at < ?");
+      conditions.add(sortAt + " < ?");
       parameters.add(until.toEpochMilli());
     }
-    return new Sql(conditions.isEmpty() ? "1 = 1" : String.join(" AND ", conditions),
-        parameters);
+    return new Search(fromPlaces ? "article_places p JOIN articles a ON a.id = p.article_id"
+        : "articles a", conditions.isEmpty() ? "1 = 1" : String.join(" AND ", conditions),
+        parameters, sortAt, fromPlaces ? "p.article_id" : "a.id");
   }
 
   /** Whether a just-stored article matches (for the live stream, without the database). */

@@ -64,6 +64,10 @@ public final class ArticleQueries {
     }
   }
 
+  /** A query's SQL and its parameters, in order. */
+  public record Query(String sql, List<Object> parameters) {
+  }
+
   /**
    * Articles matching {@code filter}, newest first (by publication, else receive time), after
    * {@code cursor}. Keyset paging: articles stored meanwhile never shift a later page.
@@ -71,25 +75,14 @@ public final class ArticleQueries {
    * @throws IllegalArgumentException when the cursor is not one this API handed out
    */
   public Page search(ArticleFilter filter, String cursor, int limit) throws SQLException {
-    ArticleFilter.Sql where = filter.toSql(dialect);
-    List<Object> parameters = new ArrayList<>(where.parameters());
-    String sql = "SELECT a.record, a.sort_at, a.id FROM articles a WHERE " + where.where();
-    if (cursor != null) {
-      String[] position = decodeCursor(cursor);
-      sql += " AND (a.sort_at < ? OR (a.sort_at = ? AND a.id < ?))";
-      parameters.add(Long.parseLong(position[0]));
-      parameters.add(Long.parseLong(position[0]));
-      parameters.add(position[1]);
-    }
-    sql += " ORDER BY a.sort_at DESC, a.id DESC LIMIT ?";
-    parameters.add(limit + 1);
+    Query query = searchQuery(filter, cursor, limit);
     List<JsonNode> articles = new ArrayList<>();
     String next = null;
     long lastSortAt = 0;
     String lastId = null;
     try (Connection c = database.getConnection();
-        PreparedStatement s = c.prepareStatement(sql)) {
-      bind(s, parameters);
+        PreparedStatement s = c.prepareStatement(query.sql())) {
+      bind(s, query.parameters());
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
           if (articles.size() == limit) {
@@ -103,6 +96,33 @@ public final class ArticleQueries {
       }
     }
     return new Page(articles, next);
+  }
+
+  /**
+   * The query of {@link #search}: {@code limit + 1} rows, to tell whether a next page exists.
+   * After a cursor, the bound on the time alone lets the index start at the cursor, where the
+   * condition on time and id together has it read every newer row first.
+   *
+   * @throws IllegalArgumentException when the cursor is not one this API handed out
+   */
+  public Query searchQuery(ArticleFilter filter, String cursor, int limit) {
+    ArticleFilter.Search search = filter.toSearch(dialect);
+    List<Object> parameters = new ArrayList<>(search.parameters());
+    String at = search.sortAt();
+    String id = search.id();
+    StringBuilder sql = new StringBuilder("SELECT a.record, ").append(at).append(", ")
+        .append(id).append(" FROM ").append(search.from()).append(" WHERE ")
+        .append(search.where());
+    if (cursor != null) {
+      String[] position = decodeCursor(cursor);
+      long sortAt = Long.parseLong(position[0]);
+      sql.append(" AND ").append(at).append(" <= ? AND (").append(at).append(" < ? OR (")
+          .append(at).append(" = ? AND ").append(id).append(" < ?))");
+      parameters.addAll(List.of(sortAt, sortAt, sortAt, position[1]));
+    }
+    sql.append(" ORDER BY ").append(at).append(" DESC, ").append(id).append(" DESC LIMIT ?");
+    parameters.add(limit + 1);
+    return new Query(sql.toString(), parameters);
   }
 
   /**

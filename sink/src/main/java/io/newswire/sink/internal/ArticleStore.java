@@ -47,8 +47,8 @@ public final class ArticleStore {
   private static final String INSERT_PLACE = """
       INSERT INTO article_places (article_id, position, geoname_id, name, country_code,
         admin1_code, admin1_name, feature_class, feature_code, latitude, longitude,
-        mention_count, role, confidence)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+        mention_count, role, confidence, sort_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
   private final DataSource database;
   private final Dialect dialect;
@@ -172,7 +172,9 @@ public final class ArticleStore {
     setLong(upsert, i++, published);
     setLong(upsert, i++, received);
     upsert.setLong(i++, now);
-    upsert.setLong(i++, published != null ? published : received != null ? received : now);
+    // Newest first by publication, else receipt; the place rows carry it for their indexes.
+    long sortAt = published != null ? published : received != null ? received : now;
+    upsert.setLong(i++, sortAt);
     setLong(upsert, i++, article.getFocusGeonameId());
     upsert.setString(i++, article.getFocusCountryCode());
     upsert.setString(i, ArticleJson.text(article));
@@ -201,7 +203,8 @@ public final class ArticleStore {
         setDouble(insert, column++, place.getLongitude());
         insert.setInt(column++, place.getMentions().size());
         insert.setString(column++, place.getRole().name());
-        insert.setDouble(column, place.getConfidence());
+        insert.setDouble(column++, place.getConfidence());
+        insert.setLong(column, sortAt);
         insert.addBatch();
       }
       insert.executeBatch();
