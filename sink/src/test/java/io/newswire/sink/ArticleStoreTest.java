@@ -231,8 +231,9 @@ class ArticleStoreTest {
   }
 
   /**
-   * A search for a place reads the place's rows newest first from their index and stops after
-   * a page, however many articles name it; so does a page after a cursor, from the cursor on.
+   * A search for a place or a country reads its rows newest first from their index and stops
+   * after a page, however many articles name it; so does a page after a cursor, from the cursor
+   * on.
    */
   @Test
   void shouldReadAPageOfAPlaceFromItsIndexNewestFirst() throws Exception {
@@ -248,11 +249,12 @@ class ArticleStoreTest {
 
     for (ArticleFilter filter : List.of(new ArticleFilter("99072", null, null, null, null),
         new ArticleFilter("Mosul", null, null, null, null),
+        new ArticleFilter(null, "iq", null, null, null),
         new ArticleFilter("99072", "IQ", "mosul", since, null))) {
       for (String after : new String[] {null, cursor}) {
         String plan = plan(q.searchQuery(filter, after, 20));
-        assertThat(plan).as("plan for %s after %s", filter, after)
-            .containsPattern("SEARCH p USING (COVERING )?INDEX article_places_(geoname|name)")
+        assertThat(plan).as("plan for %s after %s", filter, after).containsPattern(
+            "SEARCH p USING (COVERING )?INDEX article_places_(geoname|name|country)")
             .doesNotContain("TEMP B-TREE FOR ORDER BY").doesNotContainPattern("SCAN (p|a)\\b");
       }
     }
@@ -293,17 +295,22 @@ class ArticleStoreTest {
     store.write(changes);
     ArticleQueries q = queries();
 
-    for (String place : List.of("614540", "4197000", "georgia")) {
+    for (ArticleFilter filter : List.of(new ArticleFilter("614540", null, null, null, null),
+        new ArticleFilter("4197000", null, null, null, null),
+        new ArticleFilter("georgia", null, null, null, null),
+        new ArticleFilter(null, "US", null, null, null))) {
       List<String> seen = new ArrayList<>();
       String cursor = null;
       do {
-        ArticleQueries.Page page = q.search(new ArticleFilter(place, null, null, null, null),
-            cursor, 3);
+        ArticleQueries.Page page = q.search(filter, cursor, 3);
         seen.addAll(ids(page));
         cursor = page.nextCursor();
       } while (cursor != null);
-      assertThat(seen).as(place).containsExactly("g6", "g5", "g4", "g3", "g2", "g1", "g0");
+      assertThat(seen).as("%s", filter)
+          .containsExactly("g6", "g5", "g4", "g3", "g2", "g1", "g0");
     }
+    assertThat(ids(q.search(new ArticleFilter(null, "GE", null, null, null), null, 10)))
+        .containsExactly("g6", "g5", "g4", "g3", "g2", "other", "g1", "g0");
     assertThat(ids(q.search(new ArticleFilter("614540", "GE", null,
         base.plusSeconds(60), base.plusSeconds(120)), null, 10))).containsExactly("g3", "g2");
   }

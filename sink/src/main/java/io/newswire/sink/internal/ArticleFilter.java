@@ -38,7 +38,7 @@ public record ArticleFilter(String place, String country, String q, Instant sinc
    * per article ({@code EXISTS} with {@code p.article_id = a.id}), SQLite, which keeps no
    * statistics here, searches the place's index for every article it reads until a page is
    * full, so a place named in many articles, or in a few old ones, took seconds in a database
-   * of 100,000. A search's country is asked the same way.
+   * of 100,000. A search for a place asks its country, if any, the same way.
    */
   public Sql toSql(Dialect dialect) {
     Search search = build(dialect, false);
@@ -46,14 +46,15 @@ public record ArticleFilter(String place, String country, String q, Instant sinc
   }
 
   /**
-   * The search for this filter in {@code dialect}. With a place, it starts from the place's
-   * rows, whose indexes keep each place's articles newest first, and joins their articles: a
-   * page reads about a page of rows however many articles name the place, where the ids of all
-   * of them were read before. An article that names a place twice (two places called
-   * "Georgia") is taken at its first row.
+   * The search for this filter in {@code dialect}. With a place, else a country, it starts from
+   * the rows of that place or country, whose indexes keep them newest first, and joins their
+   * articles: a page reads about a page of rows however many articles match, where the ids of
+   * all of them were read before. An article that names the place twice (two places called
+   * "Georgia"), or several places of the country, is taken at its first such row. An article is
+   * in a country where one of its places is: its focus is one of them.
    */
   public Search toSearch(Dialect dialect) {
-    return build(dialect, place != null);
+    return build(dialect, place != null || country != null);
   }
 
   private Search build(Dialect dialect, boolean fromPlaces) {
@@ -65,9 +66,8 @@ public record ArticleFilter(String place, String country, String q, Instant sinc
       String column = id ? "p.geoname_id" : "lower(p.name)";
       if (fromPlaces) {
         conditions.add(column + " = ?");
-        conditions.add("NOT EXISTS (SELECT 1 FROM article_places e"
-            + " WHERE e.article_id = p.article_id AND e.position < p.position AND "
-            + (id ? "e.geoname_id = p.geoname_id" : "lower(e.name) = lower(p.name)") + ")");
+        conditions.add(firstRow(id ? "e.geoname_id = p.geoname_id"
+            : "lower(e.name) = lower(p.name)"));
       } else {
         conditions.add("a.id IN (SELECT p.article_id FROM article_places p WHERE " + column
             + " = ?)");
@@ -75,10 +75,17 @@ public record ArticleFilter(String place, String country, String q, Instant sinc
       parameters.add(id ? (Object) Long.parseLong(place) : place.toLowerCase(Locale.ROOT));
     }
     if (country != null) {
-      conditions.add("(a.focus_country = ? OR a.id IN (SELECT c.article_id"
-          + " FROM article_places c WHERE c.country_code = ?))");
-      parameters.add(country.toUpperCase(Locale.ROOT));
-      parameters.add(country.toUpperCase(Locale.ROOT));
+      String code = country.toUpperCase(Locale.ROOT);
+      if (fromPlaces && place == null) {
+        conditions.add("p.country_code = ?");
+        conditions.add(firstRow("e.country_code = p.country_code"));
+        parameters.add(code);
+      } else {
+        conditions.add("(a.focus_country = ? OR a.id IN (SELECT c.article_id"
+            + " FROM article_places c WHERE c.country_code = ?))");
+        parameters.add(code);
+        parameters.add(code);
+      }
     }
     if (q != null) {
       conditions.add(dialect.fullTextCondition());
@@ -95,6 +102,12 @@ public record ArticleFilter(String place, String country, String q, Instant sinc
     return new Search(fromPlaces ? "article_places p JOIN articles a ON a.id = p.article_id"
         : "articles a", conditions.isEmpty() ? "1 = 1" : String.join(" AND ", conditions),
         parameters, sortAt, fromPlaces ? "p.article_id" : "a.id");
+  }
+
+  /** That row {@code p} is the first of its article where {@code same} holds. */
+  private static String firstRow(String same) {
+    return "NOT EXISTS (SELECT 1 FROM article_places e WHERE e.article_id = p.article_id"
+        + " AND e.position < p.position AND " + same + ")";
   }
 
   /** Whether a just-stored article matches (for the live stream, without the database). */
