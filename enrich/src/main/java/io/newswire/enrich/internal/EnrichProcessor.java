@@ -4,7 +4,6 @@ import io.newswire.avro.EnrichedArticle;
 import io.newswire.avro.RawArticle;
 import io.newswire.schemas.config.ThreadPriority;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.metrics.Sensor;
@@ -93,9 +92,9 @@ public final class EnrichProcessor
     EnrichedArticle enriched = enricher.enrich(raw);
     String hash = enriched.getContentHash();
     long now = record.timestamp();
+    // By milliseconds: the Instant form checks its arguments by formatting a message first.
     try (WindowStoreIterator<String> earlier = hashes.fetch(hash,
-        Instant.ofEpochMilli(Math.max(0, now - dedupWindow.toMillis())),
-        Instant.ofEpochMilli(now))) {
+        Math.max(0, now - dedupWindow.toMillis()), now)) {
       if (earlier.hasNext()) {
         versions.put(id, raw.getVersion());
         duplicates.record();
