@@ -126,6 +126,7 @@ public final class GazetteerTagger implements PlaceTagger {
   private final Map<String, Map<String, String>> divisionKeys = new ConcurrentHashMap<>();
   private final Set<String> stopwords;
   private final Set<String> commonWords;
+  private final Set<String> givenNames;
   /**
    * The word groups met so far ({@link #group}), in every article: the same names recur from
    * article to article. One group per slot, the last one met; groups never change once made,
@@ -139,6 +140,7 @@ public final class GazetteerTagger implements PlaceTagger {
     this.gazetteer = Objects.requireNonNull(gazetteer, "gazetteer");
     this.stopwords = readWords("/places/stopwords.txt", "\n");
     this.commonWords = readWords("/places/common-words.txt", "\\s+");
+    this.givenNames = readWords("/places/given-names.txt", "\\s+");
   }
 
   @Override
@@ -720,12 +722,13 @@ public final class GazetteerTagger implements PlaceTagger {
     }
     int next = spaceAfter && text.charAt(end) == ' ' ? capitalisedLength(text, end + 1, to) : 0;
     // So is one before a surname that is also a place, where the two speak ("David Hassan
-    // said", "said David Keller").
+    // said", "said David Keller"), or where it is a common given name ("Kyle Newman").
     if (next > 0 && (!prominent || FIRST_NAME_COUNTRIES.contains(surface))
         && !ORGANISATION_WORDS.contains(text, end + 1, end + 1 + next)
         && (!isNotablePlace(text.substring(end + 1, end + 1 + next), article)
             || !PLACE_PREPOSITIONS.contains(text, previousStart, previousEnd)
-            && speaks(text, previousStart, previousEnd, end + 1 + next))) {
+            && (givenNames.contains(surface)
+                || speaks(text, previousStart, previousEnd, end + 1 + next)))) {
       return false;
     }
     // A lone word after a capitalised word that is no place is likely a surname ("Mohamed
@@ -750,7 +753,35 @@ public final class GazetteerTagger implements PlaceTagger {
         return false;
       }
     }
-    return true;
+    // So is one after a common given name, with its initials if any ("Kyle Newman", "George
+    // H. W. Bush"), however many towns have either name; here only, as in "named for John C.
+    // Calhoun": the article may be about the place named after him.
+    return prominent && !FIRST_NAME_COUNTRIES.contains(surface) || !afterGivenName(text, start);
+  }
+
+  /**
+   * Whether a common given name ends right before {@code start}, a space between them, or
+   * before one or two initials there: "Kyle Newman", "Charles W. Murphy", "George H. W. Bush".
+   */
+  private boolean afterGivenName(String text, int start) {
+    int at = start;
+    for (int initials = 0; ; initials++) {
+      if (at < 3 || text.charAt(at - 1) != ' ') {
+        return false;
+      }
+      at--;
+      if (initials < 2 && at >= 3 && text.charAt(at - 1) == '.'
+          && Character.isUpperCase(text.charAt(at - 2)) && text.charAt(at - 3) == ' ') {
+        at -= 2;
+        continue;
+      }
+      int wordStart = at;
+      while (wordStart > 0 && Character.isLetter(text.charAt(wordStart - 1))) {
+        wordStart--;
+      }
+      return at - wordStart >= 2 && (wordStart == 0 || !isWordChar(text.charAt(wordStart - 1)))
+          && givenNames.contains(text.substring(wordStart, at));
+    }
   }
 
   /**

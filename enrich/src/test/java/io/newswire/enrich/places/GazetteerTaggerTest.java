@@ -178,6 +178,18 @@ class GazetteerTaggerTest {
   }
 
   @Test
+  void shouldTakeAPlaceAfterACommonGivenNameForASurnameThere() {
+    PlaceTagger.PlaceTags tags = tag("King lives in Paris with her husband, Kyle Newman. President"
+        + " George H. W. Bush and Charles W. Murphy visited Andrew Jordan, who moved to Jordan."
+        + " Kirkwood, Missouri, is named for James P. Kirkwood. Kirkwood grew around the"
+        + " railway.");
+
+    assertThat(names(tags)).containsExactly("Paris", "Jordan", "Kirkwood", "Kirkwood",
+        "Missouri");
+    assertThat(tags.places().get(0).getCountryCode()).isEqualTo("FR");
+  }
+
+  @Test
   void shouldNotTagTheSecondHalfOfACompoundUnlessAPlaceOrACityOfThatNameComesFirst() {
     PlaceTagger.PlaceTags tags = tag("Congressman Mario Diaz-Balart and Joaquin Navarro-Valls"
         + " toured Anglo-Saxon Winchester, then took the Ferozpur-Ludhiana road and the"
