@@ -224,10 +224,12 @@ class GazetteerTaggerTest {
   void shouldNotTagWordsThatArePlacesOnlyByAccidentButKeepTheFreeState() {
     PlaceTagger.PlaceTags tags = tag("Farmers in the Free State prayed to God for rain as La Niña"
         + " faded, and talks on the North American Free Trade Agreement resumed in Bloemfontein,"
-        + " Xinhua reported. Along the way, prices rose.");
+        + " Xinhua reported. Along the way, prices rose. The Liberal and Green parties in Green"
+        + " Bay blamed Crystal meth. Drug use is up, Market stalls are empty. Plain and simple.");
 
-    assertThat(names(tags)).contains("Free State", "Bloemfontein")
-        .doesNotContain("God", "Free", "Niña", "Xinhua", "Along");
+    assertThat(names(tags)).contains("Free State", "Bloemfontein", "Green Bay")
+        .doesNotContain("God", "Free", "Niña", "Xinhua", "Along", "Liberal", "Green", "Crystal",
+            "Drug", "Market", "Plain");
   }
 
   @Test
