@@ -37,7 +37,7 @@ public final class Gazetteer {
   public static final String BUILT_IN = "builtin";
 
   private static final String GEONAMES = "/geonames.org/";
-  private static final String LISTS_VERSION = "newswire-lists@6";
+  private static final String LISTS_VERSION = "newswire-lists@7";
   /** Alternate-name "languages" that are codes, links or postcodes rather than names. */
   private static final Set<String> NOT_NAMES = Set.of("link", "post", "iata", "icao", "faac",
       "wkdt", "unlc", "fr_1793", "tcid");

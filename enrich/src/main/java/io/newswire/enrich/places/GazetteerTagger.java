@@ -86,7 +86,12 @@ public final class GazetteerTagger implements PlaceTagger {
    */
   /** Words after a name that make it a person's ("Ibrahim said"). */
   private static final String[] PERSON_VERBS = {"said", "says", "told", "added", "explained",
-      "who"};
+      "who", "tweeted", "wrote"};
+  /** Words for kin, after which a name is a person's ("his brother Tyler", "his wife, Julia"). */
+  private static final WordSet KIN = new WordSet("brother", "sister", "wife", "husband", "son",
+      "daughter", "mother", "father", "uncle", "aunt", "cousin", "nephew", "niece", "grandson",
+      "granddaughter", "grandfather", "grandmother", "boyfriend", "girlfriend", "fiancé",
+      "fiancée", "widow", "widower", "stepson", "stepdaughter", "stepfather", "stepmother");
   private static final String[] OUTLET_VERBS = {"told", "tell", "tells", "according to",
       "reported by", "wrote in"};
   /** The first letters of {@link #PERSON_VERBS} and the last of {@link #OUTLET_VERBS}. */
@@ -755,8 +760,30 @@ public final class GazetteerTagger implements PlaceTagger {
     }
     // So is one after a common given name, with its initials if any ("Kyle Newman", "George
     // H. W. Bush"), however many towns have either name; here only, as in "named for John C.
-    // Calhoun": the article may be about the place named after him.
-    return prominent && !FIRST_NAME_COUNTRIES.contains(surface) || !afterGivenName(text, start);
+    // Calhoun": the article may be about the place named after him. A name right after a word
+    // for kin is a person's too ("his brother Tyler", "his wife, Julia").
+    return prominent && !FIRST_NAME_COUNTRIES.contains(surface)
+        || !afterGivenName(text, start) && !afterKin(text, from, start);
+  }
+
+  /** Whether a word for kin, and perhaps a comma, comes right before text[start]. */
+  private static boolean afterKin(String text, int from, int start) {
+    int end = start;
+    while (end > from && text.charAt(end - 1) == ' ') {
+      end--;
+    }
+    if (end == start) {
+      return false;
+    }
+    if (end > from && text.charAt(end - 1) == ',') {
+      end--;
+    }
+    int wordStart = end;
+    while (wordStart > from && Character.isLetter(text.charAt(wordStart - 1))) {
+      wordStart--;
+    }
+    return wordStart < end && (wordStart == 0 || !isWordChar(text.charAt(wordStart - 1)))
+        && KIN.contains(text, wordStart, end);
   }
 
   /**

@@ -190,6 +190,16 @@ class GazetteerTaggerTest {
   }
 
   @Test
+  void shouldTakeANameAfterAWordForKinOrBeforeTweetedForAPersonsName() {
+    PlaceTagger.PlaceTags tags = tag("The brothers grew up in Tyler. His brother Tyler and his"
+        + " wife, Julia, moved to Mosul. \"Great plays,\" Bryant tweeted from Kenya. The Igbo"
+        + " group met.");
+
+    assertThat(names(tags)).containsExactly("Tyler", "Mosul", "Kenya");
+    assertThat(tags.places().get(0).getMentions().get(0).getStart()).isEqualTo(24);
+  }
+
+  @Test
   void shouldNotTagTheSecondHalfOfACompoundUnlessAPlaceOrACityOfThatNameComesFirst() {
     PlaceTagger.PlaceTags tags = tag("Congressman Mario Diaz-Balart and Joaquin Navarro-Valls"
         + " toured Anglo-Saxon Winchester, then took the Ferozpur-Ludhiana road and the"
