@@ -659,6 +659,10 @@ public final class GazetteerTagger implements PlaceTagger {
     // The 24 characters before the name and the 12 after it are its context.
     int from = Math.max(0, start - 24);
     int to = Math.min(text.length(), end + 12);
+    // "US$460 million", "HK$", "NZ$": a currency, not the place.
+    if (to > end && text.charAt(end) == '$') {
+      return false;
+    }
     // The letters and full stops right before the spaces before the name; only a capitalised
     // word or "bin" is asked more of (full stops aside: "Gen.").
     int previousEnd = start;

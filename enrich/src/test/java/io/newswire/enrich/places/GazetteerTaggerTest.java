@@ -200,6 +200,14 @@ class GazetteerTaggerTest {
   }
 
   @Test
+  void shouldNotTagTheCountryOfACurrency() {
+    PlaceTagger.PlaceTags tags = tag("Libya settled for US$460 million and HK$5 in fees; the US"
+        + " agreed.");
+
+    assertThat(names(tags)).containsExactly("Libya", "US");
+  }
+
+  @Test
   void shouldNotTagTheSecondHalfOfACompoundUnlessAPlaceOrACityOfThatNameComesFirst() {
     PlaceTagger.PlaceTags tags = tag("Congressman Mario Diaz-Balart and Joaquin Navarro-Valls"
         + " toured Anglo-Saxon Winchester, then took the Ferozpur-Ludhiana road and the"
