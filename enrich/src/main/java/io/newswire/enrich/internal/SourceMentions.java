@@ -21,14 +21,11 @@ final class SourceMentions {
   private static final String NAME = "((?:Abu |Umm |Ibn )?\\p{Lu}[\\p{L}'’-]+"
       + "(?: (?:al-|el-|bin |bint |abu |Abu |de |van |von )?\\p{Lu}[\\p{L}'’-]+){1,3})";
   private static final String VERB = "(?:said|says|told|added|explained|warned|stated)";
-  private static final Pattern VERB_WORD = Pattern.compile("\\b" + VERB + "\\b");
   private static final Pattern NAME_THEN_VERB = Pattern.compile(NAME + "(?:,[^,.\"”]{3,80},)?"
       + " " + VERB + "$");
   private static final Pattern VERB_THEN_NAME = Pattern.compile(VERB
       + " (?:[\\p{Ll}\\p{Lu}][\\p{Ll}-]* ){0,6}?" + NAME + "(?:, (?:an? |the )([^.\"”]{3,120}?))?"
       + "(?=[.,\"”;]|$| who| using)");
-  private static final Pattern SURNAME_THEN_VERB = Pattern.compile(
-      "\\b(\\p{Lu}[\\p{L}'’-]+) " + VERB + "\\b");
   /** A word that may stand in an organisation's name before the word saying what it is. */
   private static final Pattern NAME_WORD = Pattern.compile(
       "(?:al-|Al-)?\\p{Lu}[\\p{L}'’-]*|of|the");
@@ -58,32 +55,51 @@ final class SourceMentions {
   private static final String[] LEADING_WORDS = {"The", "A", "An", "Of", "In", "On", "At", "As",
       "And", "But", "For", "With", "From"};
 
-  /** A few words, found where they stand in a text with no string made: by length, letters. */
+  /**
+   * A few words of ASCII letters, found where they stand in a text with no string made: by
+   * length, then by their first letter, then letter by letter.
+   */
   private static final class Vocabulary {
     private final String[][] byLength;
+    /** Per length, the first letters of its words: bit {@code c - 'A'} for letter c. */
+    private final long[] firstLetters;
 
     Vocabulary(String... words) {
       int longest = Arrays.stream(words).mapToInt(String::length).max().orElse(0);
       byLength = new String[longest + 1][];
+      firstLetters = new long[longest + 1];
       for (int length = 0; length <= longest; length++) {
         int n = length;
         byLength[length] = Arrays.stream(words).filter(w -> w.length() == n)
             .toArray(String[]::new);
       }
+      for (String word : words) {
+        firstLetters[word.length()] |= 1L << word.charAt(0) - 'A';
+      }
     }
 
-    boolean contains(String text, int start, int end) {
+    boolean contains(char[] text, int start, int end) {
       int length = end - start;
-      if (length >= byLength.length) {
+      int first = text[start] - 'A';
+      if (length >= byLength.length || first < 0 || first >= 64
+          || (firstLetters[length] & 1L << first) == 0) {
         return false;
       }
-      char first = text.charAt(start);
       for (String word : byLength[length]) {
-        if (word.charAt(0) == first && text.startsWith(word, start)) {
+        if (matches(word, text, start)) {
           return true;
         }
       }
       return false;
+    }
+
+    private static boolean matches(String word, char[] text, int start) {
+      for (int k = 0; k < word.length(); k++) {
+        if (text[start + k] != word.charAt(k)) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 
@@ -101,33 +117,32 @@ final class SourceMentions {
     // Attribution hangs on a verb: look only around each one, not from every capital letter.
     List<int[]> verbs = new ArrayList<>();
     List<int[]> kinds = new ArrayList<>();
+    char[] chars = text.toCharArray();
     int i = 0;
-    while (i < text.length()) {
-      if (!isLetterOrDigit(text.charAt(i))) {
+    while (i < chars.length) {
+      if (!isLetterOrDigit(chars[i])) {
         i++;
         continue;
       }
       int start = i;
-      while (i < text.length() && isLetterOrDigit(text.charAt(i))) {
+      while (i < chars.length && isLetterOrDigit(chars[i])) {
         i++;
       }
       // Only words of the right shape are looked up: lower-case verbs, capitalised kinds.
-      char first = text.charAt(start);
-      if (first >= 'a' && first <= 'z' && VERBS.contains(text, start, i)) {
+      char first = chars[start];
+      if (first >= 'a' && first <= 'z' && VERBS.contains(chars, start, i)) {
         verbs.add(new int[] {start, i});
-      } else if (Character.isUpperCase(first) && ORGANISATION_KINDS.contains(text, start, i)) {
+      } else if (Character.isUpperCase(first) && ORGANISATION_KINDS.contains(chars, start, i)) {
         kinds.add(new int[] {start, i});
       }
     }
-    for (int[] verbWord : verbs) {
-      Matcher verb = VERB_WORD.matcher(text).region(verbWord[0], verbWord[1]);
-      if (!verb.lookingAt()) {
-        continue;
-      }
-      Matcher after = VERB_THEN_NAME.matcher(text)
-          .region(verb.start(), Math.min(text.length(), verb.start() + 220));
+    // The verb's word is whole, so that it starts and ends on a word boundary.
+    Matcher after = VERB_THEN_NAME.matcher(text);
+    Matcher before = NAME_THEN_VERB.matcher(text);
+    for (int[] verb : verbs) {
+      after.region(verb[0], Math.min(text.length(), verb[0] + 220));
       if (after.lookingAt()) {
-        count(after, after.group(1), after.start(1), after.end(1), people, counted);
+        count(after.group(1), after.start(1), after.end(1), people, counted);
         if (after.group(2) != null) {
           String name = cleanName(after.group(1));
           if (name != null) {
@@ -135,37 +150,32 @@ final class SourceMentions {
           }
         }
       }
-      int nameEnd = nameEndBefore(text, verb.start());
+      int nameEnd = nameEndBefore(text, verb[0]);
       if (nameEnd < 0) {
         continue;
       }
       // A name is at most eight words ("Abu" and four names with particles): start there.
-      int from = Math.max(Math.max(0, verb.start() - 160), wordsBack(text, nameEnd, 9));
-      Matcher before = NAME_THEN_VERB.matcher(text).region(from, verb.end());
-      before.useAnchoringBounds(true);
-      for (int start = from; start < verb.start(); start++) {
-        if (Character.isUpperCase(text.charAt(start))
-            && (start == 0 || !Character.isLetter(text.charAt(start - 1)))) {
-          before.region(start, verb.end());
+      int from = Math.max(Math.max(0, verb[0] - 160), wordsBack(chars, nameEnd, 9));
+      for (int start = from; start < verb[0]; start++) {
+        if (Character.isUpperCase(chars[start])
+            && (start == 0 || !Character.isLetter(chars[start - 1]))) {
+          before.region(start, verb[1]);
           if (before.lookingAt()) {
-            count(before, before.group(1), before.start(1), before.end(1), people, counted);
+            count(before.group(1), before.start(1), before.end(1), people, counted);
             break;
           }
         }
       }
     }
-    for (int[] verbWord : verbs) {
-      Matcher surname = SURNAME_THEN_VERB.matcher(text)
-          .region(Math.max(0, verbWord[0] - 40), verbWord[1]).useTransparentBounds(true);
-      boolean found = false;
-      while (!found && surname.find()) {
-        found = surname.end() == verbWord[1];
-      }
-      if (!found || overlaps(counted, surname.start(1), surname.end(1))) {
+    for (int[] verb : verbs) {
+      int surname = surnameBefore(chars, verb[0], verb[1]);
+      if (surname < 0 || overlaps(counted, surname, verb[0] - 1)) {
         continue;
       }
+      String tail = text.substring(surname, verb[0] - 1);
       for (String full : people.keySet()) {
-        if (full.endsWith(" " + surname.group(1))) {
+        if (full.endsWith(tail) && full.length() > tail.length()
+            && full.charAt(full.length() - tail.length() - 1) == ' ') {
           people.merge(full, 1, Integer::sum);
           break;
         }
@@ -202,25 +212,74 @@ final class SourceMentions {
     return -1;
   }
 
+  /**
+   * Where a lone capitalised word right before the verb chars[verb, verbEnd) starts, one space
+   * between them ("Hikmat said"), or -1: the word of letters, apostrophes and hyphens starts at
+   * most 40 characters before the verb, with a capital after the start of a word ("O'Neil",
+   * "al-Obeidi" from its capital), and neither it nor the verb runs on into a word character.
+   */
+  static int surnameBefore(char[] chars, int verb, int verbEnd) {
+    int space = verb - 1;
+    if (space < 2 || chars[space] != ' ' || verbEnd < chars.length && isWordChar(chars, verbEnd)) {
+      return -1;
+    }
+    int run = space;
+    while (run > 0 && isSurnameChar(chars[run - 1])) {
+      run--;
+    }
+    for (int start = Math.max(run, verb - 40); start <= space - 2; start++) {
+      if (Character.isUpperCase(chars[start]) && (start == 0 || !isWordChar(chars, start - 1))) {
+        return start;
+      }
+    }
+    return -1;
+  }
+
+  /** A character of a surname after its capital: a letter, an apostrophe or a hyphen. */
+  private static boolean isSurnameChar(char c) {
+    return Character.isLetter(c) || c == '\'' || c == '’' || c == '-';
+  }
+
+  /**
+   * Whether a word goes on over chars[i], as a regular expression's word boundary tells: a letter
+   * or digit, the underscore, or a combining mark that goes with a letter or digit before it.
+   */
+  private static boolean isWordChar(char[] chars, int i) {
+    char c = chars[i];
+    if (c < 0x80) {
+      return ASCII_WORD[c] || c == '_';
+    }
+    if (Character.isLetterOrDigit(c)) {
+      return true;
+    }
+    while (Character.getType(chars[i]) == Character.NON_SPACING_MARK && i > 0) {
+      i--;
+      if (Character.isLetterOrDigit(chars[i])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** A letter or digit: what {@code \\b} separates words by (runs of them are words). */
   private static boolean isLetterOrDigit(char c) {
     return c < 0x80 ? ASCII_WORD[c] : Character.isLetterOrDigit(c);
   }
 
   /** The index {@code words} word starts before {@code end}, or 0. */
-  private static int wordsBack(String text, int end, int words) {
+  private static int wordsBack(char[] chars, int end, int words) {
     int i = end;
     for (int seen = 0; seen < words && i > 0; ) {
       i--;
-      if (!Character.isWhitespace(text.charAt(i)) && (i == 0
-          || Character.isWhitespace(text.charAt(i - 1)))) {
+      if (!Character.isWhitespace(chars[i]) && (i == 0
+          || Character.isWhitespace(chars[i - 1]))) {
         seen++;
       }
     }
     return i;
   }
 
-  private static void count(Matcher m, String raw, int start, int end,
+  private static void count(String raw, int start, int end,
       Map<String, Integer> people, List<int[]> counted) {
     String name = cleanName(raw);
     if (name != null && !overlaps(counted, start, end)) {
