@@ -118,30 +118,13 @@ final class SourceMentions {
     List<int[]> verbs = new ArrayList<>();
     List<int[]> kinds = new ArrayList<>();
     char[] chars = text.toCharArray();
-    int i = 0;
-    while (i < chars.length) {
-      if (!isLetterOrDigit(chars[i])) {
-        i++;
-        continue;
-      }
-      int start = i;
-      while (i < chars.length && isLetterOrDigit(chars[i])) {
-        i++;
-      }
-      // Only words of the right shape are looked up: lower-case verbs, capitalised kinds.
-      char first = chars[start];
-      if (first >= 'a' && first <= 'z' && VERBS.contains(chars, start, i)) {
-        verbs.add(new int[] {start, i});
-      } else if (Character.isUpperCase(first) && ORGANISATION_KINDS.contains(chars, start, i)) {
-        kinds.add(new int[] {start, i});
-      }
-    }
+    findWords(chars, verbs, kinds);
     // The verb's word is whole, so that it starts and ends on a word boundary.
     Matcher after = VERB_THEN_NAME.matcher(text);
     Matcher before = NAME_THEN_VERB.matcher(text);
     for (int[] verb : verbs) {
       after.region(verb[0], Math.min(text.length(), verb[0] + 220));
-      if (after.lookingAt()) {
+      if (mayNameAfter(chars, verb[1]) && after.lookingAt()) {
         count(after.group(1), after.start(1), after.end(1), people, counted);
         if (after.group(2) != null) {
           String name = cleanName(after.group(1));
@@ -154,9 +137,15 @@ final class SourceMentions {
       if (nameEnd < 0) {
         continue;
       }
-      // A name is at most eight words ("Abu" and four names with particles): start there.
+      // A name is at most eight words ("Abu" and four names with particles), all of them
+      // letters, apostrophes and hyphens, and ends at nameEnd: it starts in the stretch of such
+      // words right before.
       int from = Math.max(Math.max(0, verb[0] - 160), wordsBack(chars, nameEnd, 9));
-      for (int start = from; start < verb[0]; start++) {
+      int stretch = nameEnd;
+      while (stretch > from && isNameChar(chars[stretch - 1])) {
+        stretch--;
+      }
+      for (int start = stretch; start < nameEnd; start++) {
         if (Character.isUpperCase(chars[start])
             && (start == 0 || !Character.isLetter(chars[start - 1]))) {
           before.region(start, verb[1]);
@@ -190,6 +179,66 @@ final class SourceMentions {
       }
     }
     return new Found(entities(people, descriptions), entities(organisations, Map.of()));
+  }
+
+  /**
+   * The words of {@code chars} that attribution and organisations hang on: verbs of saying into
+   * {@code verbs}, words for kinds of bodies into {@code kinds}, each as {start, end}.
+   */
+  private static void findWords(char[] chars, List<int[]> verbs, List<int[]> kinds) {
+    int i = 0;
+    while (i < chars.length) {
+      if (!isLetterOrDigit(chars[i])) {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < chars.length && isLetterOrDigit(chars[i])) {
+        i++;
+      }
+      // Only words of the right shape are looked up: lower-case verbs, capitalised kinds.
+      char first = chars[start];
+      if (first >= 'a' && first <= 'z' && VERBS.contains(chars, start, i)) {
+        verbs.add(new int[] {start, i});
+      } else if (Character.isUpperCase(first) && ORGANISATION_KINDS.contains(chars, start, i)) {
+        kinds.add(new int[] {start, i});
+      }
+    }
+  }
+
+  /**
+   * Whether a name may follow the verb that ends at {@code verbEnd}, as {@link #VERB_THEN_NAME}
+   * reads one: a capital starts one of the next seven words, each word before it lower-case
+   * letters and hyphens after its first letter and followed by one space.
+   */
+  private static boolean mayNameAfter(char[] chars, int verbEnd) {
+    int i = verbEnd;
+    for (int words = 0; words < 7; words++) {
+      if (i + 1 >= chars.length || chars[i] != ' ') {
+        return false;
+      }
+      char first = chars[++i];
+      if (Character.isUpperCase(first) || Character.isSurrogate(first)) {
+        return true;
+      }
+      if (!Character.isLowerCase(first)) {
+        return false;
+      }
+      i++;
+      while (i < chars.length && (Character.isLowerCase(chars[i]) || chars[i] == '-')) {
+        i++;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code c} may stand in a name: a letter, an apostrophe, a hyphen or a space (or half
+   * of a letter beyond the Basic Multilingual Plane).
+   */
+  private static boolean isNameChar(char c) {
+    return c == ' ' || c == '\'' || c == '’' || c == '-' || Character.isLetter(c)
+        || Character.isSurrogate(c);
   }
 
   /**
