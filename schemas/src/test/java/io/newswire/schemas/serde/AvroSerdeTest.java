@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newswire.avro.EnrichedArticle;
+import io.newswire.avro.Place;
 import io.newswire.avro.RawArticle;
 import io.newswire.schemas.Articles;
 import io.newswire.schemas.registry.MockSchemaRegistry;
@@ -11,8 +12,10 @@ import io.newswire.schemas.registry.SchemaRegistry;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.avro.Schema;
@@ -20,7 +23,9 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -108,6 +113,22 @@ class AvroSerdeTest {
     assertThat(ByteBuffer.wrap(bytes, 1, 4).getInt()).as("big-endian schema id").isEqualTo(id);
     assertThat(Arrays.copyOfRange(bytes, 5, bytes.length)).as("Avro binary body")
         .isEqualTo(avroBinary(raw));
+  }
+
+  @Test
+  void shouldWriteOptionalFieldsSetAndUnsetAsAvroDoes() throws Exception {
+    EnrichedArticle enriched = Articles.enriched("a-4", 2);
+    Place unresolved = Place.newBuilder(enriched.getPlaces().get(0)).setGeonameId(null)
+        .setCountryCode(null).setLatitude(null).setLongitude(null).build();
+    enriched.setPlaces(List.of(enriched.getPlaces().get(0), unresolved));
+    enriched.setFeedId("feed-1");
+    enriched.setReceivedAt(Instant.parse("2016-11-02T09:00:00Z"));
+    enriched.setHeadline(null);
+
+    byte[] bytes = serializer(config).serialize(TOPIC, enriched);
+
+    assertThat(Arrays.copyOfRange(bytes, 5, bytes.length)).isEqualTo(avroBinary(enriched));
+    assertThat(deserializer(true).deserialize(TOPIC, bytes)).isEqualTo(enriched);
   }
 
   @Test
@@ -259,10 +280,11 @@ class AvroSerdeTest {
         .hasMessageContaining("EnrichedArticle");
   }
 
-  private static byte[] avroBinary(RawArticle raw) throws Exception {
+  private static byte[] avroBinary(SpecificRecord record) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
-    new SpecificDatumWriter<>(RawArticle.class).write(raw, encoder);
+    new SpecificDatumWriter<>(record.getSchema(), SpecificData.getForSchema(record.getSchema()))
+        .write(record, encoder);
     encoder.flush();
     return out.toByteArray();
   }
