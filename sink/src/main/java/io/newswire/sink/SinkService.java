@@ -112,7 +112,8 @@ public final class SinkService implements AutoCloseable {
         new ArticleStore(database.writer(), database.dialect(), Clock.systemUTC()), live,
         deadLetters, topics.deadLetters().name(),
         topics.deadLetters().valueSerde().serializer(), config.retryInitial(),
-        config.retryMax(), meters);
+        config.retryMax(), config.getInt(SinkConfig.BATCH_MAX_RECORDS),
+        Duration.ofMillis(config.getInt(SinkConfig.BATCH_LINGER_MS)), meters);
     SinkService service = new SinkService(database, queries, live, runner, deadLetters,
         consumerMetrics, config.getInt(SinkConfig.NICE));
     service.runnerThread.start();
