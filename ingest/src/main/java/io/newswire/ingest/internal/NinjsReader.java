@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newswire.avro.ArticleFormat;
+import io.newswire.schemas.text.JsonProblems;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -40,9 +41,7 @@ final class NinjsReader {
     try {
       root = json.readTree(ArticleParser.decode(type, body));
     } catch (JsonProcessingException e) {
-      throw ApiError.badRequest("body", "Malformed JSON at line "
-          + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": "
-          + e.getOriginalMessage());
+      throw ApiError.badRequest("body", "Malformed JSON at " + JsonProblems.describe(e));
     }
     if (root == null || !root.isObject()) {
       throw ApiError.badRequest("body", "The body must be one JSON object (an article)");

@@ -11,6 +11,7 @@ import io.newswire.schemas.registry.CompatibilityLevel;
 import io.newswire.schemas.registry.RegistryException;
 import io.newswire.schemas.registry.SchemaRegistry;
 import io.newswire.schemas.registry.SchemaVersion;
+import io.newswire.schemas.text.JsonProblems;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -235,8 +236,8 @@ public final class SchemaRegistryServer implements AutoCloseable {
       }
       return body;
     } catch (JsonProcessingException e) {
-      throw new MalformedRequest("Malformed JSON in the request body: "
-          + e.getOriginalMessage());
+      throw new MalformedRequest("Malformed JSON in the request body at "
+          + JsonProblems.describe(e));
     }
   }
 
