@@ -160,12 +160,10 @@ public final class ArticleEnricher {
         bytes.arrayOffset() + bytes.position(), bytes.remaining(), charset)
         : charset.decode(bytes).toString();
     // No-break and other Unicode spaces become plain ones, so text searches and displays alike.
+    // Of ASCII only the plain space separates as a space, so only the rest is asked.
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c > ' ' && c < 0x80) {
-        continue;
-      }
-      if (c != ' ' && Character.getType(c) == Character.SPACE_SEPARATOR) {
+      if (c >= 0x80 && Character.getType(c) == Character.SPACE_SEPARATOR) {
         return SPACE_SEPARATORS.matcher(text).replaceAll(" ");
       }
     }

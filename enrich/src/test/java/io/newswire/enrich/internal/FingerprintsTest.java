@@ -107,4 +107,51 @@ class FingerprintsTest {
           .isEqualTo(Fingerprints.normaliseGenerally(text));
     }
   }
+
+  @Test
+  void shouldSignAsTheShinglesHashedOneByOne() {
+    // The signature hashes the three shingles that hold a word side by side, in one pass; the
+    // same as hashing each shingle ("w1 w2 w3 ", FNV-1a, then the MurmurHash3 finaliser) on its
+    // own, from one word to many.
+    String[] vocabulary = {"mosul", "iraq", "forces", "a", "b", "ninawa", "2016", "é", "al"};
+    Random random = new Random(5);
+    for (int i = 0; i < 20_000; i++) {
+      int words = 1 + random.nextInt(30);
+      StringBuilder body = new StringBuilder();
+      for (int k = 0; k < words; k++) {
+        body.append(k == 0 ? "" : " ").append(vocabulary[random.nextInt(vocabulary.length)]);
+      }
+      String text = body.toString();
+
+      assertThat(Fingerprints.of(null, text).nearDuplicateSignature())
+          .as(text).isEqualTo(shingleByShingle(text.split(" ")));
+    }
+  }
+
+  private static long shingleByShingle(String[] words) {
+    int size = Math.min(3, words.length);
+    int shingles = words.length - size + 1;
+    int[] ones = new int[64];
+    for (int i = 0; i < shingles; i++) {
+      long hash = 0xcbf29ce484222325L;
+      for (int k = i; k < i + size; k++) {
+        for (char c : (words[k] + " ").toCharArray()) {
+          hash = (hash ^ c) * 0x100000001b3L;
+        }
+      }
+      hash ^= hash >>> 33;
+      hash *= 0xff51afd7ed558ccdL;
+      hash ^= hash >>> 33;
+      hash *= 0xc4ceb9fe1a85ec53L;
+      hash ^= hash >>> 33;
+      for (int bit = 0; bit < 64; bit++) {
+        ones[bit] += (int) (hash >>> bit & 1);
+      }
+    }
+    long signature = 0;
+    for (int bit = 0; bit < 64; bit++) {
+      signature |= 2 * ones[bit] > shingles ? 1L << bit : 0;
+    }
+    return signature;
+  }
 }
