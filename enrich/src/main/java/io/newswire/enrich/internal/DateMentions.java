@@ -39,6 +39,8 @@ final class DateMentions {
 
   /** The ASCII characters a date starts with: digits, and the capitals of the names. */
   private static final boolean[] STARTS = new boolean[0x80];
+  /** The capitals of the months, which a date that starts with its day goes on to. */
+  private static final boolean[] MONTH_STARTS = new boolean[0x80];
 
   static {
     for (char c = '0'; c <= '9'; c++) {
@@ -46,6 +48,9 @@ final class DateMentions {
     }
     for (String name : NAMES) {
       STARTS[name.charAt(0)] = true;
+    }
+    for (String month : MONTH.substring(1, MONTH.length() - 1).split("\\|")) {
+      MONTH_STARTS[month.charAt(0)] = true;
     }
   }
 
@@ -56,16 +61,17 @@ final class DateMentions {
     LocalDate reference = published == null ? null
         : LocalDate.ofInstant(published, ZoneOffset.UTC);
     Map<String, MentionedDate> found = new LinkedHashMap<>();
-    // Dates start a word with a digit or the capital of a weekday or month: try only there.
+    // Dates start a word with a digit or the capital of a weekday or month: try only there,
+    // and only where the characters that follow can go on as a date does.
     Matcher m = DATE.matcher(text).useTransparentBounds(true);
+    char[] chars = text.toCharArray();
+    int length = chars.length;
     int i = 0;
-    while (i < text.length()) {
-      // The character first: most are no digit and no weekday's or month's capital.
-      char c = text.charAt(i);
-      boolean candidate = c < 0x80 && STARTS[c]
-          && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))
-          && (c <= '9' || isNameAt(text, i));
-      if (!candidate || !m.region(i, text.length()).lookingAt()) {
+    while (i < length) {
+      char c = chars[i];
+      if (c >= 0x80 || !STARTS[c] || i > 0 && Character.isLetterOrDigit(chars[i - 1])
+          || !(c <= '9' ? mayStartWithDay(chars, i) : isNameAt(chars, i))
+          || !m.region(i, length).lookingAt()) {
         i++;
         continue;
       }
@@ -91,20 +97,51 @@ final class DateMentions {
   }
 
   /**
+   * Whether the digits at {@code i} can start a date ("5 March", "21st June"): one or two of
+   * them, perhaps an ordinal's ending, a space and a month's capital. Numbers in prose ("28
+   * percent", "2017") mostly cannot, and are not handed to the pattern.
+   */
+  private static boolean mayStartWithDay(char[] chars, int i) {
+    int j = i + 1;
+    if (j < chars.length && chars[j] >= '0' && chars[j] <= '9') {
+      j++;
+    }
+    if (j + 1 < chars.length && isOrdinalEnding(chars[j], chars[j + 1])) {
+      j += 2;
+    }
+    return j + 1 < chars.length && chars[j] == ' ' && chars[j + 1] < 0x80
+        && MONTH_STARTS[chars[j + 1]];
+  }
+
+  private static boolean isOrdinalEnding(char a, char b) {
+    return a == 's' && b == 't' || a == 'n' && b == 'd' || a == 'r' && b == 'd'
+        || a == 't' && b == 'h';
+  }
+
+  /**
    * Whether the letters and digits at {@code i} are a weekday's or a month's name, as every date
    * that starts with a letter needs ("Monday", "March 5"): most capitalised words are neither.
    */
-  private static boolean isNameAt(String text, int i) {
+  private static boolean isNameAt(char[] chars, int i) {
     int end = i;
-    while (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {
+    while (end < chars.length && Character.isLetterOrDigit(chars[end])) {
       end++;
     }
     for (String name : NAMES) {
-      if (name.length() == end - i && text.startsWith(name, i)) {
+      if (name.length() == end - i && isAt(name, chars, i)) {
         return true;
       }
     }
     return false;
+  }
+
+  private static boolean isAt(String name, char[] chars, int i) {
+    for (int k = 0; k < name.length(); k++) {
+      if (chars[i + k] != name.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static LocalDate monthDay(String month, String day, String year, LocalDate reference) {

@@ -31,4 +31,13 @@ class DateMentionsTest {
         .extracting(MentionedDate::getText, MentionedDate::getDate)
         .containsExactly(tuple("Friday", null), tuple("3 May", null));
   }
+
+  @Test
+  void shouldReadDaysBeforeMonthsAmongOtherNumbers() {
+    assertThat(DateMentions.find("Some 28 people, 123 May, 2017 June, 12 percent, 21st June, 2nd"
+        + " of May, 3rd  May, 22nd March 2019, 7 Mayor, (4 July), x5 May, 31 December and 9",
+        PUBLISHED)).extracting(MentionedDate::getText, MentionedDate::getDate)
+        .containsExactly(tuple("21st June", "2020-06-21"), tuple("22nd March 2019", "2019-03-22"),
+            tuple("4 July", "2020-07-04"), tuple("31 December", "2019-12-31"));
+  }
 }
