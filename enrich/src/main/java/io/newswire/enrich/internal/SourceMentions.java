@@ -173,7 +173,7 @@ final class SourceMentions {
     Map<String, Integer> organisations = new LinkedHashMap<>();
     for (int[] kind : kinds) {
       String name = trimLeading(organisationAround(text, kind[0], kind[1]));
-      if (name.split(" ").length >= 2 && Character.isUpperCase(name.codePointAt(0))
+      if (name.indexOf(' ') >= 0 && Character.isUpperCase(name.codePointAt(0))
           || name.startsWith("al-")) {
         organisations.merge(name, 1, Integer::sum);
       }
@@ -372,11 +372,9 @@ final class SourceMentions {
 
   private static String cleanName(String raw) {
     String name = trimLeading(raw.trim());
-    String first = name.split(" ")[0];
-    if (NOT_NAMES.contains(first) || name.split(" ").length < 2) {
-      return null;
-    }
-    return name;
+    // Two words at least, the first not a pronoun or a group of people.
+    int space = name.indexOf(' ');
+    return space < 0 || NOT_NAMES.contains(name.substring(0, space)) ? null : name;
   }
 
   private static String trimLeading(String name) {
