@@ -41,13 +41,18 @@ final class DateMentions {
   private static final boolean[] STARTS = new boolean[0x80];
   /** The capitals of the months, which a date that starts with its day goes on to. */
   private static final boolean[] MONTH_STARTS = new boolean[0x80];
+  /** The weekdays and months by their first letter (ASCII). */
+  private static final String[][] NAMES_BY_START = new String[0x80][];
 
   static {
     for (char c = '0'; c <= '9'; c++) {
       STARTS[c] = true;
     }
-    for (String name : NAMES) {
-      STARTS[name.charAt(0)] = true;
+    for (char c = 0; c < 0x80; c++) {
+      char first = c;
+      NAMES_BY_START[c] = Stream.of(NAMES).filter(name -> name.charAt(0) == first)
+          .toArray(String[]::new);
+      STARTS[c] |= NAMES_BY_START[c].length > 0;
     }
     for (String month : MONTH.substring(1, MONTH.length() - 1).split("\\|")) {
       MONTH_STARTS[month.charAt(0)] = true;
@@ -121,14 +126,14 @@ final class DateMentions {
   /**
    * Whether the letters and digits at {@code i} are a weekday's or a month's name, as every date
    * that starts with a letter needs ("Monday", "March 5"): most capitalised words are neither.
+   * The names are all letters, so a name's characters with no letter or digit after them are
+   * the whole word.
    */
   private static boolean isNameAt(char[] chars, int i) {
-    int end = i;
-    while (end < chars.length && Character.isLetterOrDigit(chars[end])) {
-      end++;
-    }
-    for (String name : NAMES) {
-      if (name.length() == end - i && isAt(name, chars, i)) {
+    for (String name : NAMES_BY_START[chars[i]]) {
+      int end = i + name.length();
+      if (end <= chars.length && isAt(name, chars, i)
+          && (end == chars.length || !Character.isLetterOrDigit(chars[end]))) {
         return true;
       }
     }
@@ -136,7 +141,7 @@ final class DateMentions {
   }
 
   private static boolean isAt(String name, char[] chars, int i) {
-    for (int k = 0; k < name.length(); k++) {
+    for (int k = 1; k < name.length(); k++) {
       if (chars[i + k] != name.charAt(k)) {
         return false;
       }
