@@ -32,9 +32,39 @@ final class Boilerplate {
   private Boilerplate() {
   }
 
+  /** The first two letters of the footer lines, lower case, as {@code first << 16 | second}. */
+  private static final int[] FOOTER_PAIRS = Arrays.stream(new String[] {"do", "co", "sh", "re",
+      "si", "le", "ad"}).mapToInt(pair -> pair.charAt(0) << 16 | pair.charAt(1)).toArray();
+
   /** Whether this line starts the page footer. */
   static boolean isFooterStart(String line) {
-    return FOOTER_START.matcher(line.trim()).matches();
+    String trimmed = line.trim();
+    return mayStartFooter(trimmed) && FOOTER_START.matcher(trimmed).matches();
+  }
+
+  /**
+   * Whether a line starts as a footer line can: with a digit, or with the first two letters of
+   * one, in either case (the pattern's, ASCII only). Paragraphs mostly do not.
+   */
+  private static boolean mayStartFooter(String line) {
+    if (line.length() < 2) {
+      return false;
+    }
+    char first = line.charAt(0);
+    if (first >= '0' && first <= '9') {
+      return true;
+    }
+    int pair = asciiLower(first) << 16 | asciiLower(line.charAt(1));
+    for (int footer : FOOTER_PAIRS) {
+      if (pair == footer) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static char asciiLower(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
   }
 
   /** A caption with its bracketed credit split off, or null when the text carries no credit. */
