@@ -15,11 +15,20 @@ import java.util.regex.Pattern;
  * newsletter prompts; and how captions and bylines are written.
  */
 final class Boilerplate {
-  /** A line from which on everything is page furniture, not article. */
+  /** The lines from which on everything is page furniture, not article, as patterns. */
+  private static final List<String> FOOTER_FORMS = List.of("do you like this article\\??",
+      "\\d+ comment\\(s\\)", "comment policy\\b.*", "share this article.*",
+      "related articles?:?", "sign up for our newsletter.*", "leave a comment.*", "read more:?",
+      "advertisement");
   private static final Pattern FOOTER_START = Pattern.compile(
-      "(?i)^(do you like this article\\??|\\d+ comment\\(s\\)|comment policy\\b.*"
-          + "|share this article.*|related articles?:?|sign up for our newsletter.*"
-          + "|leave a comment.*|read more:?|advertisement)$");
+      "(?i)^(" + String.join("|", FOOTER_FORMS) + ")$");
+  /**
+   * The first two letters of the forms that start with letters, as {@code first << 16 |
+   * second}; the one form left starts with a digit.
+   */
+  private static final int[] FOOTER_PAIRS = FOOTER_FORMS.stream()
+      .filter(form -> Character.isLetter(form.charAt(0)))
+      .mapToInt(form -> form.charAt(0) << 16 | form.charAt(1)).distinct().toArray();
   private static final Pattern CREDIT = Pattern.compile(
       "^(.*?)\\s*[\\[(]((?:photo|picture|image|video|file photo)\\b[^\\])]*|[^\\])]*"
           + "\\b(?:courtesy|credit|via|/ ?(?:AFP|Reuters|AP|Getty))\\b[^\\])]*)[\\])]\\s*$",
@@ -31,10 +40,6 @@ final class Boilerplate {
 
   private Boilerplate() {
   }
-
-  /** The first two letters of the footer lines, lower case, as {@code first << 16 | second}. */
-  private static final int[] FOOTER_PAIRS = Arrays.stream(new String[] {"do", "co", "sh", "re",
-      "si", "le", "ad"}).mapToInt(pair -> pair.charAt(0) << 16 | pair.charAt(1)).toArray();
 
   /** Whether this line starts the page footer. */
   static boolean isFooterStart(String line) {
