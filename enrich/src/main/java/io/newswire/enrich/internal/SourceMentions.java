@@ -17,15 +17,6 @@ import java.util.regex.Pattern;
  * surname alone ("Hikmat said") counts for the full name met before.
  */
 final class SourceMentions {
-  /** A capitalised name of two to four words, Arabic particles allowed inside. */
-  private static final String NAME = "((?:Abu |Umm |Ibn )?\\p{Lu}[\\p{L}'’-]+"
-      + "(?: (?:al-|el-|bin |bint |abu |Abu |de |van |von )?\\p{Lu}[\\p{L}'’-]+){1,3})";
-  private static final String VERB = "(?:said|says|told|added|explained|warned|stated)";
-  private static final Pattern NAME_THEN_VERB = Pattern.compile(NAME + "(?:,[^,.\"”]{3,80},)?"
-      + " " + VERB + "$");
-  private static final Pattern VERB_THEN_NAME = Pattern.compile(VERB
-      + " (?:[\\p{Ll}\\p{Lu}][\\p{Ll}-]* ){0,6}?" + NAME + "(?:, (?:an? |the )([^.\"”]{3,120}?))?"
-      + "(?=[.,\"”;]|$| who| using)");
   /** A word that may stand in an organisation's name before the word saying what it is. */
   private static final Pattern NAME_WORD = Pattern.compile(
       "(?:al-|Al-)?\\p{Lu}[\\p{L}'’-]*|of|the");
@@ -118,18 +109,18 @@ final class SourceMentions {
     List<int[]> verbs = new ArrayList<>();
     List<int[]> kinds = new ArrayList<>();
     char[] chars = text.toCharArray();
-    findWords(chars, verbs, kinds);
+    boolean surrogates = findWords(chars, verbs, kinds);
     // The verb's word is whole, so that it starts and ends on a word boundary.
-    Matcher after = VERB_THEN_NAME.matcher(text);
-    Matcher before = NAME_THEN_VERB.matcher(text);
+    Attribution attribution = new Attribution(text, chars, surrogates);
     for (int[] verb : verbs) {
-      after.region(verb[0], Math.min(text.length(), verb[0] + 220));
-      if (mayNameAfter(chars, verb[1]) && after.lookingAt()) {
-        count(after.group(1), after.start(1), after.end(1), people, counted);
-        if (after.group(2) != null) {
-          String name = cleanName(after.group(1));
+      if (mayNameAfter(chars, verb[1]) && attribution.nameAfter(verb[0], verb[1])) {
+        String raw = text.substring(attribution.nameStart(), attribution.nameEnd());
+        count(raw, attribution.nameStart(), attribution.nameEnd(), people, counted);
+        if (attribution.descriptionStart() >= 0) {
+          String name = cleanName(raw);
           if (name != null) {
-            descriptions.putIfAbsent(name, after.group(2).trim());
+            descriptions.putIfAbsent(name, text.substring(attribution.descriptionStart(),
+                attribution.descriptionEnd()).trim());
           }
         }
       }
@@ -148,9 +139,9 @@ final class SourceMentions {
       for (int start = stretch; start < nameEnd; start++) {
         if (Character.isUpperCase(chars[start])
             && (start == 0 || !Character.isLetter(chars[start - 1]))) {
-          before.region(start, verb[1]);
-          if (before.lookingAt()) {
-            count(before.group(1), before.start(1), before.end(1), people, counted);
+          if (attribution.nameBefore(start, verb[0], verb[1])) {
+            count(text.substring(attribution.nameStart(), attribution.nameEnd()),
+                attribution.nameStart(), attribution.nameEnd(), people, counted);
             break;
           }
         }
@@ -183,12 +174,15 @@ final class SourceMentions {
 
   /**
    * The words of {@code chars} that attribution and organisations hang on: verbs of saying into
-   * {@code verbs}, words for kinds of bodies into {@code kinds}, each as {start, end}.
+   * {@code verbs}, words for kinds of bodies into {@code kinds}, each as {start, end}. Says
+   * whether the text holds a surrogate.
    */
-  private static void findWords(char[] chars, List<int[]> verbs, List<int[]> kinds) {
+  private static boolean findWords(char[] chars, List<int[]> verbs, List<int[]> kinds) {
+    boolean surrogates = false;
     int i = 0;
     while (i < chars.length) {
       if (!isLetterOrDigit(chars[i])) {
+        surrogates |= Character.isSurrogate(chars[i]);
         i++;
         continue;
       }
@@ -204,12 +198,14 @@ final class SourceMentions {
         kinds.add(new int[] {start, i});
       }
     }
+    return surrogates;
   }
 
   /**
-   * Whether a name may follow the verb that ends at {@code verbEnd}, as {@link #VERB_THEN_NAME}
-   * reads one: a capital starts one of the next seven words, each word before it lower-case
-   * letters and hyphens after its first letter and followed by one space.
+   * Whether a name may follow the verb that ends at {@code verbEnd}, as
+   * {@link Attribution#VERB_THEN_NAME} reads one: a capital starts one of the next seven words,
+   * each word before it lower-case letters and hyphens after its first letter and followed by
+   * one space.
    */
   private static boolean mayNameAfter(char[] chars, int verbEnd) {
     int i = verbEnd;
