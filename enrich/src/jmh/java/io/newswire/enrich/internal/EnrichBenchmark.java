@@ -39,13 +39,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * organisations, dates, fingerprints, language, and the whole per-article enrichment (decoding
  * and all of those). Articles are
  * generated (about 5 KB, seed 42) or the seed files of {@code ../shared/seeds} (the project's
- * own fixture in the same shape when those are absent).
+ * own fixture in the same shape when those are absent). The warm-up is long because the whole
+ * enrichment's code takes the JIT compiler about 20 s to settle on a small, shared machine.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 5, time = 5)
+@Measurement(iterations = 5, time = 3)
 @Fork(value = 1, jvmArgs = {"-Xmx1g"})
 @Threads(1)
 public class EnrichBenchmark {
