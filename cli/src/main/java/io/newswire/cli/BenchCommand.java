@@ -250,8 +250,10 @@ final class BenchCommand implements Callable<Integer> {
         // measured the JIT compiler, which took half a core, as much as the pipeline.
         ObjectNode pipelinePhase = JSON.createObjectNode();
         warmUp("pipeline", () -> pushBatches(workload.next(warmup), "pipeline warm-up"));
+        // Made before the count starts: the resources are the pipeline's, not the generator's.
+        List<BenchWorkload.Push> measured = workload.next(articles);
         resources.start();
-        Outcome full = pushBatches(workload.next(articles), "pipeline full speed");
+        Outcome full = pushBatches(measured, "pipeline full speed");
         Stored fullStored = awaitStored(full.ids, "pipeline full speed");
         ObjectNode fullJson = fullStored.toJson(full.startedMillis);
         if (baseline != null) {
