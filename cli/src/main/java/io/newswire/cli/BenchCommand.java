@@ -418,7 +418,6 @@ final class BenchCommand implements Callable<Integer> {
   /** Batches of 100 NDJSON lines from four senders at once, as fast as they are answered. */
   private Outcome pushBatches(List<BenchWorkload.Push> pushes, String phase) {
     say(phase + ": " + pushes.size() + " articles in batches of 100, 4 at a time");
-    http = newHttpClient();
     Outcome outcome = new Outcome();
     List<List<BenchWorkload.Push>> batches = new ArrayList<>();
     for (int i = 0; i < pushes.size(); i += 100) {
@@ -427,6 +426,12 @@ final class BenchCommand implements Callable<Integer> {
     AtomicInteger nextBatch = new AtomicInteger();
     AtomicInteger done = new AtomicInteger();
     Progress shown = new Progress(phase, pushes.size());
+    URI base = URI.create(apiUrl);
+    Map<String, String> headers = Map.of("Authorization", "Bearer " + feedKey,
+        "Content-Type", "application/x-ndjson");
+    // The same load generator as the single pushes: the JDK's HTTP client cost the shared
+    // cores more, and its code was still being compiled in the measured phase.
+    PushClient client = new PushClient(base, 4);
     outcome.startedMillis = System.currentTimeMillis();
     outcome.startedNanos = System.nanoTime();
     outcome.jvmAtStart = jvmThreads();
@@ -438,29 +443,22 @@ final class BenchCommand implements Callable<Integer> {
           List<BenchWorkload.Push> batch = batches.get(b);
           StringBuilder body = new StringBuilder();
           batch.forEach(p -> body.append(p.jsonLine()).append('\n'));
-          HttpRequest request = HttpRequest.newBuilder(URI.create(apiUrl + "/v1/articles/batch"))
-              .header("Authorization", "Bearer " + feedKey)
-              .header("Content-Type", "application/x-ndjson")
-              .timeout(Duration.ofSeconds(60))
-              .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
           long started = System.nanoTime();
           try {
-            HttpResponse<String> response = http.send(request,
-                HttpResponse.BodyHandlers.ofString());
+            PushClient.Answer response = client.post(base.getRawPath() + "/v1/articles/batch",
+                headers, body.toString().getBytes(StandardCharsets.UTF_8)).join();
             outcome.latencies.add((System.nanoTime() - started) / 1e6);
-            JsonNode answer = response.statusCode() == 200 ? JSON.readTree(response.body())
-                : null;
+            JsonNode answer = response.status() == 200 ? JSON.readTree(response.body()) : null;
             for (int i = 0; i < batch.size(); i++) {
               JsonNode result = answer == null ? null : answer.path("results").path(i);
-              record(outcome, batch.get(i), result == null ? response.statusCode()
+              record(outcome, batch.get(i), result == null ? response.status()
                   : result.path("status").asInt(), result == null ? response.body()
                   : result.toString());
             }
-          } catch (IOException e) {
-            batch.forEach(p -> record(outcome, p, -1, e.toString()));
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
+          } catch (CompletionException | IOException e) {
+            Throwable cause = e.getCause() instanceof UncheckedIOException io ? io.getCause()
+                : e.getCause() != null ? e.getCause() : e;
+            batch.forEach(p -> record(outcome, p, -1, cause.toString()));
           }
           shown.update(done.addAndGet(batch.size()));
         }
@@ -475,6 +473,7 @@ final class BenchCommand implements Callable<Integer> {
         Thread.currentThread().interrupt();
       }
     }
+    client.close();
     outcome.endedNanos = System.nanoTime();
     outcome.compilerShare = compilerShare(outcome.jvmAtStart,
         outcome.endedNanos - outcome.startedNanos);
