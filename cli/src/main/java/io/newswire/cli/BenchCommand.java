@@ -429,8 +429,8 @@ final class BenchCommand implements Callable<Integer> {
     URI base = URI.create(apiUrl);
     Map<String, String> headers = Map.of("Authorization", "Bearer " + feedKey,
         "Content-Type", "application/x-ndjson");
-    // The same load generator as the single pushes: the JDK's HTTP client cost the shared
-    // cores more, and its code was still being compiled in the measured phase.
+    // The same load generator as the single pushes: with the JDK's HTTP client, its code was
+    // still being compiled by the JIT during the measured phase.
     PushClient client = new PushClient(base, 4);
     outcome.startedMillis = System.currentTimeMillis();
     outcome.startedNanos = System.nanoTime();

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * without surrogates, which is nearly every article, they are read by hand over the characters
  * instead, with the same answers and without the expressions' backtracking machinery, which
  * cost more than the rest of the step; {@code AttributionTest} holds the two readings to each
- * other.
+ * other. A verb is passed as chars[verbStart, verbEnd): a whole word, one of the expressions'
+ * verbs, as {@link SourceMentions} finds them.
  */
 final class Attribution {
   /** A capitalised name of two to four words, Arabic particles allowed inside. */
