@@ -3,6 +3,7 @@ package io.newswire.enrich.internal;
 import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetector;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -40,6 +41,10 @@ public final class LanguageIdentifier {
       "is", "was", "that", "for", "on", "with", "as", "by", "at", "from", "it", "he", "she",
       "they", "his", "her", "their", "has", "have", "had", "were", "are", "be", "been", "this",
       "which", "who", "said", "will", "would", "an", "or", "not", "but", "after", "its");
+  /** The words of {@link #ENGLISH_WORDS} as {@link #key}s, sorted. */
+  private static final long[] ENGLISH_KEYS = ENGLISH_WORDS.stream()
+      .mapToLong(LanguageIdentifier::key).sorted().toArray();
+  private static final long THE = key("the");
   private static final Detected ENGLISH = new Detected("en", 1.0);
 
   private final LanguageDetector detector;
@@ -71,23 +76,38 @@ public final class LanguageIdentifier {
         continue;
       }
       int start = i;
+      // The word's letters in lower case, a byte each, while it is short and ASCII.
+      long key = 0;
+      boolean ascii = true;
       while (i < sample.length() && Character.isLetter(sample.charAt(i))) {
         char letter = sample.charAt(i);
-        if (letter >= 0x80 && Character.UnicodeScript.of(letter) != Character.UnicodeScript.LATIN) {
-          return false;
+        if (letter >= 0x80) {
+          if (Character.UnicodeScript.of(letter) != Character.UnicodeScript.LATIN) {
+            return false;
+          }
+          ascii = false;
         }
+        key = key << 8 | (letter | 0x20) & 0xff;
         i++;
       }
       words++;
-      if (i - start <= 5) {
-        String word = sample.substring(start, i).toLowerCase(Locale.ROOT);
-        if (ENGLISH_WORDS.contains(word)) {
-          english++;
-          the |= word.equals("the");
-        }
+      // A word with a letter beyond ASCII is none of them: of those letters only the Kelvin
+      // sign has an ASCII lower case, "k", and no function word holds a "k".
+      if (ascii && i - start <= 5 && Arrays.binarySearch(ENGLISH_KEYS, key) >= 0) {
+        english++;
+        the |= key == THE;
       }
     }
     return words >= 12 && the && english * 4 >= words;
+  }
+
+  /** A word of up to five ASCII letters as {@link #plainlyEnglish} keys it. */
+  private static long key(String word) {
+    long key = 0;
+    for (int i = 0; i < word.length(); i++) {
+      key = key << 8 | word.charAt(i);
+    }
+    return key;
   }
 
   /** The most likely language, or null when the text is too short or unlike any of them. */

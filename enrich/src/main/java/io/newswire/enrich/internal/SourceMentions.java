@@ -3,6 +3,7 @@ package io.newswire.enrich.internal;
 import io.newswire.avro.NamedEntity;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +36,9 @@ final class SourceMentions {
     }
   }
 
-  private static final Vocabulary VERBS = new Vocabulary("said", "says", "told", "added",
-      "explained", "warned", "stated");
+  /** The verbs of saying that attribution hangs on. */
+  private static final String[] VERBS = {"said", "says", "told", "added", "explained", "warned",
+      "stated"};
   private static final Pattern ORGANISATION_TAIL = Pattern.compile(
       "(?: (?:of|for) (?:the )?\\p{Lu}[\\p{L}'’-]*(?: (?:and the |and |of )?\\p{Lu}"
           + "[\\p{L}'’-]*){0,3})?");
@@ -104,12 +106,13 @@ final class SourceMentions {
   static Found find(String text) {
     Map<String, Integer> people = new LinkedHashMap<>();
     Map<String, String> descriptions = new LinkedHashMap<>();
-    List<int[]> counted = new ArrayList<>();
+    // The characters of the names counted so far, one bit each.
+    long[] counted = new long[(text.length() >> 6) + 1];
     // Attribution hangs on a verb: look only around each one, not from every capital letter.
     List<int[]> verbs = new ArrayList<>();
     List<int[]> kinds = new ArrayList<>();
     char[] chars = text.toCharArray();
-    boolean surrogates = findWords(chars, verbs, kinds);
+    boolean surrogates = findWords(text, chars, verbs, kinds);
     // The verb's word is whole, so that it starts and ends on a word boundary.
     Attribution attribution = new Attribution(text, chars, surrogates);
     for (int[] verb : verbs) {
@@ -173,29 +176,46 @@ final class SourceMentions {
   }
 
   /**
-   * The words of {@code chars} that attribution and organisations hang on: verbs of saying into
-   * {@code verbs}, words for kinds of bodies into {@code kinds}, each as {start, end}. Says
-   * whether the text holds a surrogate.
+   * The words of {@code text} that attribution and organisations hang on, as a split of the text
+   * into runs of letters and digits would find them: lower-case verbs of saying into
+   * {@code verbs}, capitalised words for kinds of bodies into {@code kinds}, each as {start, end}
+   * and in the text's order. Says whether the text holds a surrogate. Only the words that can be
+   * one of theirs are read: the verbs are searched for (each a search the JDK runs over many
+   * characters at once) and kept where they stand as whole words, and only words that start with
+   * an ASCII capital are read to their end, so that most of the text is passed over without
+   * being split.
    */
-  private static boolean findWords(char[] chars, List<int[]> verbs, List<int[]> kinds) {
+  static boolean findWords(String text, char[] chars, List<int[]> verbs, List<int[]> kinds) {
+    int length = chars.length;
+    for (String verb : VERBS) {
+      for (int at = text.indexOf(verb); at >= 0; at = text.indexOf(verb, at + verb.length())) {
+        int end = at + verb.length();
+        if ((at == 0 || !isLetterOrDigit(chars[at - 1]))
+            && (end == length || !isLetterOrDigit(chars[end]))) {
+          verbs.add(new int[] {at, end});
+        }
+      }
+    }
+    if (verbs.size() > 1) {
+      verbs.sort(Comparator.comparingInt(verb -> verb[0]));
+    }
     boolean surrogates = false;
-    int i = 0;
-    while (i < chars.length) {
-      if (!isLetterOrDigit(chars[i])) {
-        surrogates |= Character.isSurrogate(chars[i]);
-        i++;
-        continue;
-      }
-      int start = i;
-      while (i < chars.length && isLetterOrDigit(chars[i])) {
-        i++;
-      }
-      // Only words of the right shape are looked up: lower-case verbs, capitalised kinds.
-      char first = chars[start];
-      if (first >= 'a' && first <= 'z' && VERBS.contains(chars, start, i)) {
-        verbs.add(new int[] {start, i});
-      } else if (Character.isUpperCase(first) && ORGANISATION_KINDS.contains(chars, start, i)) {
-        kinds.add(new int[] {start, i});
+    for (int i = 0; i < length; i++) {
+      char c = chars[i];
+      if (c >= 'A' && c <= 'Z') {
+        if (i > 0 && isLetterOrDigit(chars[i - 1])) {
+          continue;
+        }
+        int end = i + 1;
+        while (end < length && isLetterOrDigit(chars[end])) {
+          end++;
+        }
+        if (ORGANISATION_KINDS.contains(chars, i, end)) {
+          kinds.add(new int[] {i, end});
+        }
+        i = end - 1;
+      } else if (c >= Character.MIN_SURROGATE) {
+        surrogates |= Character.isSurrogate(c);
       }
     }
     return surrogates;
@@ -325,10 +345,12 @@ final class SourceMentions {
   }
 
   private static void count(String raw, int start, int end,
-      Map<String, Integer> people, List<int[]> counted) {
+      Map<String, Integer> people, long[] counted) {
     String name = cleanName(raw);
     if (name != null && !overlaps(counted, start, end)) {
-      counted.add(new int[] {start, end});
+      for (int i = start; i < end; i++) {
+        counted[i >> 6] |= 1L << i;
+      }
       people.merge(name, 1, Integer::sum);
     }
   }
@@ -357,9 +379,10 @@ final class SourceMentions {
     return text.substring(start, end).trim();
   }
 
-  private static boolean overlaps(List<int[]> spans, int start, int end) {
-    for (int[] span : spans) {
-      if (start < span[1] && end > span[0]) {
+  /** Whether a character of text[start, end) is marked in {@code counted}. */
+  private static boolean overlaps(long[] counted, int start, int end) {
+    for (int i = start; i < end; i++) {
+      if ((counted[i >> 6] & 1L << i) != 0) {
         return true;
       }
     }

@@ -2,6 +2,9 @@ package io.newswire.enrich.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -73,5 +76,68 @@ class LanguageIdentifierTest {
         + " tarifas vão baixar")).isFalse();
     assertThat(languages.detect(FRENCH).isoCode()).isEqualTo("fr");
     assertThat(languages.detect(GERMAN).isoCode()).isEqualTo("de");
+  }
+
+  /** Words random samples are made of: function words in any case, other words, other scripts. */
+  private static final String[] WORDS = {"the", "The", "THE", "tHe", "of", "and", "a", "A", "in",
+      "said", "Said", "its", "theirs", "there", "their", "at", "an", "or", "wh", "which",
+      "whichx", "port", "Basra", "dredging", "Giá", "é", "\u212a", "\u0130n", "\u0131n",
+      "th\u0065", "\u0174he", "\u0161", "ß", "البصرة", "Москва", "2", "x", "the-of"};
+  private static final String[] GAPS = {" ", " ", " ", " ", ", ", ". ", "\n", "'", "-", ""};
+
+  @Test
+  void shouldTellPlainEnglishAsTheWordsInLowerCaseWouldTellIt() {
+    Random random = new Random(5);
+    int english = 0;
+    for (int n = 0; n < 50_000; n++) {
+      StringBuilder sample = new StringBuilder();
+      for (int k = random.nextInt(40); k > 0; k--) {
+        // Mostly the commonest words, so that about half the samples are English.
+        sample.append(random.nextInt(3) == 0 ? WORDS[random.nextInt(WORDS.length)]
+            : WORDS[random.nextInt(8)]).append(GAPS[random.nextInt(GAPS.length)]);
+      }
+      String s = sample.toString();
+      boolean expected = plainlyEnglishByWords(s);
+      assertThat(LanguageIdentifier.plainlyEnglish(s)).as(s).isEqualTo(expected);
+      english += expected ? 1 : 0;
+    }
+    assertThat(english).isGreaterThan(5_000).isLessThan(45_000);
+  }
+
+  /**
+   * What {@link LanguageIdentifier#plainlyEnglish} must tell: each word of up to five letters in
+   * lower case, looked up among the function words.
+   */
+  private static boolean plainlyEnglishByWords(String sample) {
+    Set<String> functionWords = Set.of("the", "of", "and", "to", "in", "a", "is", "was", "that",
+        "for", "on", "with", "as", "by", "at", "from", "it", "he", "she", "they", "his", "her",
+        "their", "has", "have", "had", "were", "are", "be", "been", "this", "which", "who",
+        "said", "will", "would", "an", "or", "not", "but", "after", "its");
+    int words = 0;
+    int english = 0;
+    boolean the = false;
+    int i = 0;
+    while (i < sample.length()) {
+      if (!Character.isLetter(sample.charAt(i))) {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < sample.length() && Character.isLetter(sample.charAt(i))) {
+        char letter = sample.charAt(i);
+        if (letter >= 0x80
+            && Character.UnicodeScript.of(letter) != Character.UnicodeScript.LATIN) {
+          return false;
+        }
+        i++;
+      }
+      words++;
+      String word = sample.substring(start, i).toLowerCase(Locale.ROOT);
+      if (i - start <= 5 && functionWords.contains(word)) {
+        english++;
+        the |= word.equals("the");
+      }
+    }
+    return words >= 12 && the && english * 4 >= words;
   }
 }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.newswire.avro.NamedEntity;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -71,5 +74,72 @@ class SourceMentionsTest {
             .isEqualTo(start);
       }
     }
+  }
+
+  /** Pieces random texts are made of: the words looked for, near misses, and what splits them. */
+  private static final String[] PIECES = {"said", "says", "told", "added", "explained", "warned",
+      "stated", "Council", "Cells", "Brigades", "Court", "Union", "Ministry", "Organization",
+      "Said", "SAID", "saidx", "xsaid", "unsaid", "Councils", "McCouncil", "council", "the",
+      "Mosul", "2", "x", "é", "É", "ç", "\u0301", "\ud83d\ude00", "\ud83d", "\ude00", "_", "'",
+      "’", "-", ".", ",", " ", " ", " ", "\n", "\u00a0", "\u2009"};
+
+  @Test
+  void shouldFindTheWordsASplitOfTheWholeTextFinds() {
+    Random random = new Random(17);
+    int verbs = 0;
+    int kinds = 0;
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder text = new StringBuilder();
+      for (int k = random.nextInt(40); k > 0; k--) {
+        text.append(PIECES[random.nextInt(PIECES.length)]);
+      }
+      String s = text.toString();
+      List<int[]> foundVerbs = new ArrayList<>();
+      List<int[]> foundKinds = new ArrayList<>();
+      boolean surrogates = SourceMentions.findWords(s, s.toCharArray(), foundVerbs, foundKinds);
+      List<int[]> splitVerbs = new ArrayList<>();
+      List<int[]> splitKinds = new ArrayList<>();
+      assertThat(surrogates).as(s).isEqualTo(split(s, splitVerbs, splitKinds));
+      assertThat(foundVerbs).as(s).containsExactlyElementsOf(splitVerbs);
+      assertThat(foundKinds).as(s).containsExactlyElementsOf(splitKinds);
+      verbs += splitVerbs.size();
+      kinds += splitKinds.size();
+    }
+    assertThat(verbs).isGreaterThan(5_000);
+    assertThat(kinds).isGreaterThan(5_000);
+  }
+
+  /**
+   * What {@link SourceMentions#findWords} must find: the text split into runs of letters and
+   * digits, each looked up by its shape.
+   */
+  private static boolean split(String s, List<int[]> verbs, List<int[]> kinds) {
+    List<String> verbWords = List.of("said", "says", "told", "added", "explained", "warned",
+        "stated");
+    Set<String> kindWords = Set.of("Cells", "Brigade", "Brigades", "Council", "Ministry",
+        "Forces", "Army", "Unit", "Company", "Authority", "Agency", "Centre", "Center",
+        "Committee", "Police", "Party", "Movement", "Front", "Coalition", "Organisation",
+        "Organization", "Association", "Union", "Bank", "University", "Institute", "Commission",
+        "Office", "Department", "Corporation", "Group", "Fund", "Court");
+    boolean surrogates = false;
+    int i = 0;
+    while (i < s.length()) {
+      if (!Character.isLetterOrDigit(s.charAt(i))) {
+        surrogates |= Character.isSurrogate(s.charAt(i));
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < s.length() && Character.isLetterOrDigit(s.charAt(i))) {
+        i++;
+      }
+      String word = s.substring(start, i);
+      if (verbWords.contains(word)) {
+        verbs.add(new int[] {start, i});
+      } else if (kindWords.contains(word)) {
+        kinds.add(new int[] {start, i});
+      }
+    }
+    return surrogates;
   }
 }
