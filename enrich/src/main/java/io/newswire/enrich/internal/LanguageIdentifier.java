@@ -37,7 +37,7 @@ public final class LanguageIdentifier {
    * the other languages' ("a", "in"). Where they abound the answer is the one Lingua gives,
    * without its cost.
    */
-  private static final Set<String> ENGLISH_WORDS = Set.of("the", "of", "and", "to", "in", "a",
+  static final Set<String> ENGLISH_WORDS = Set.of("the", "of", "and", "to", "in", "a",
       "is", "was", "that", "for", "on", "with", "as", "by", "at", "from", "it", "he", "she",
       "they", "his", "her", "their", "has", "have", "had", "were", "are", "be", "been", "this",
       "which", "who", "said", "will", "would", "an", "or", "not", "but", "after", "its");

@@ -22,11 +22,12 @@ final class SourceMentions {
   private static final Pattern NAME_WORD = Pattern.compile(
       "(?:al-|Al-)?\\p{Lu}[\\p{L}'’-]*|of|the");
   /** Organisation names end in (or are made of) words that say what kind of body they are. */
-  private static final Vocabulary ORGANISATION_KINDS = new Vocabulary("Cells", "Brigade",
-      "Brigades", "Council", "Ministry", "Forces", "Army", "Unit", "Company", "Authority", "Agency",
-      "Centre", "Center", "Committee", "Police", "Party", "Movement", "Front", "Coalition",
-      "Organisation", "Organization", "Association", "Union", "Bank", "University", "Institute",
-      "Commission", "Office", "Department", "Corporation", "Group", "Fund", "Court");
+  static final String[] KINDS = {"Cells", "Brigade", "Brigades", "Council", "Ministry",
+      "Forces", "Army", "Unit", "Company", "Authority", "Agency", "Centre", "Center", "Committee",
+      "Police", "Party", "Movement", "Front", "Coalition", "Organisation", "Organization",
+      "Association", "Union", "Bank", "University", "Institute", "Commission", "Office",
+      "Department", "Corporation", "Group", "Fund", "Court"};
+  private static final Vocabulary ORGANISATION_KINDS = new Vocabulary(KINDS);
   /** The ASCII letters and digits. */
   private static final boolean[] ASCII_WORD = new boolean[0x80];
 
@@ -37,7 +38,7 @@ final class SourceMentions {
   }
 
   /** The verbs of saying that attribution hangs on. */
-  private static final String[] VERBS = {"said", "says", "told", "added", "explained", "warned",
+  static final String[] VERBS = {"said", "says", "told", "added", "explained", "warned",
       "stated"};
   private static final Pattern ORGANISATION_TAIL = Pattern.compile(
       "(?: (?:of|for) (?:the )?\\p{Lu}[\\p{L}'’-]*(?: (?:and the |and |of )?\\p{Lu}"

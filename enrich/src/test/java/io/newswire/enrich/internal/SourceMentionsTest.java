@@ -114,13 +114,8 @@ class SourceMentionsTest {
    * digits, each looked up by its shape.
    */
   private static boolean split(String s, List<int[]> verbs, List<int[]> kinds) {
-    List<String> verbWords = List.of("said", "says", "told", "added", "explained", "warned",
-        "stated");
-    Set<String> kindWords = Set.of("Cells", "Brigade", "Brigades", "Council", "Ministry",
-        "Forces", "Army", "Unit", "Company", "Authority", "Agency", "Centre", "Center",
-        "Committee", "Police", "Party", "Movement", "Front", "Coalition", "Organisation",
-        "Organization", "Association", "Union", "Bank", "University", "Institute", "Commission",
-        "Office", "Department", "Corporation", "Group", "Fund", "Court");
+    List<String> verbWords = List.of(SourceMentions.VERBS);
+    Set<String> kindWords = Set.of(SourceMentions.KINDS);
     boolean surrogates = false;
     int i = 0;
     while (i < s.length()) {
