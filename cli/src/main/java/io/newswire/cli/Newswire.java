@@ -1,5 +1,9 @@
 package io.newswire.cli;
 
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,6 +29,25 @@ public final class Newswire {
   }
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Newswire()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /**
+   * The command line, with a file that is missing or cannot be read answered by one line naming
+   * it instead of a stack trace.
+   */
+  static CommandLine commandLine() {
+    return new CommandLine(new Newswire()).setExecutionExceptionHandler((e, line, parsed) -> {
+      String problem = e instanceof NoSuchFileException ? "no such file"
+          : e instanceof AccessDeniedException ? "not allowed to read"
+          : e instanceof NotDirectoryException ? "not a directory"
+          : null;
+      if (problem == null) {
+        throw e;
+      }
+      line.getErr().printf("newswire %s: %s: %s%n", line.getCommandName(), problem,
+          ((FileSystemException) e).getFile());
+      return line.getCommandSpec().exitCodeOnExecutionException();
+    });
   }
 }

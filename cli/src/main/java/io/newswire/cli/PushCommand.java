@@ -92,7 +92,7 @@ final class PushCommand implements Callable<Integer> {
         failures++;
         continue;
       }
-      String type = TYPES.get(extension(file));
+      String type = contentType(file);
       if (type == null) {
         out.printf("---  %s  skipped: unknown extension (expected %s)%n", file,
             String.join(", ", TYPES.keySet().stream().sorted().toList()));
@@ -166,6 +166,11 @@ final class PushCommand implements Callable<Integer> {
       }
     }
     return files;
+  }
+
+  /** The Content-Type a file is sent as, by its extension; null where none is known. */
+  static String contentType(Path file) {
+    return TYPES.get(extension(file));
   }
 
   private static String extension(Path file) {

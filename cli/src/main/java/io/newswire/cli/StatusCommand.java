@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,15 +102,16 @@ final class StatusCommand implements Callable<Integer> {
           request.put(new TopicPartition(t.name(), p.partition()), OffsetSpec.latest())));
       var ends = admin.listOffsets(request).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       out.printf("Kafka %s%n", servers);
-      out.printf("  %-32s %10s %12s  %s%n", "TOPIC", "PARTITIONS", "END OFFSETS", "PER PARTITION");
+      // As wide as the longest name: Streams' changelog topics run to 45 characters and more.
+      String row = "  %-" + width(names, 32) + "s %10s %12s  %s%n";
+      out.printf(row, "TOPIC", "PARTITIONS", "END OFFSETS", "PER PARTITION");
       for (String name : names) {
         TopicDescription topic = topics.get(name);
         Map<Integer, Long> perPartition = new TreeMap<>();
         topic.partitions().forEach(p -> perPartition.put(p.partition(),
             ends.get(new TopicPartition(name, p.partition())).offset()));
         long total = perPartition.values().stream().mapToLong(Long::longValue).sum();
-        out.printf("  %-32s %10d %12d  %s%n", name, perPartition.size(), total,
-            perPartition.values());
+        out.printf(row, name, perPartition.size(), total, perPartition.values());
       }
     }
   }
@@ -118,13 +120,20 @@ final class StatusCommand implements Callable<Integer> {
       throws IOException, InterruptedException {
     HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     out.printf("Schema registry %s%n", url);
-    out.printf("  %-40s %s%n", "SUBJECT", "VERSIONS");
-    for (JsonNode subject : get(http, url + "/subjects")) {
-      String name = subject.asText();
+    List<String> names = new ArrayList<>();
+    get(http, url + "/subjects").forEach(subject -> names.add(subject.asText()));
+    String row = "  %-" + width(names, 40) + "s %s%n";
+    out.printf(row, "SUBJECT", "VERSIONS");
+    for (String name : names) {
       JsonNode versions = get(http, url + "/subjects/"
           + URLEncoder.encode(name, StandardCharsets.UTF_8) + "/versions");
-      out.printf("  %-40s %s%n", name, versions);
+      out.printf(row, name, versions);
     }
+  }
+
+  /** The width of a column of names: the longest, and at least {@code least}. */
+  private static int width(List<String> names, int least) {
+    return Math.max(least, names.stream().mapToInt(String::length).max().orElse(0));
   }
 
   private static JsonNode get(HttpClient http, String url)

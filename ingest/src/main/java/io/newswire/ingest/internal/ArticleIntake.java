@@ -61,7 +61,24 @@ public final class ArticleIntake {
       counter("newswire.ingest.articles.duplicate", feedId).increment();
       return CompletableFuture.completedFuture(earlier);
     }
-    RawArticle article = RawArticle.newBuilder()
+    RawArticle article = rawArticle(id, feedId, receivedAt, incoming);
+    long started = System.nanoTime();
+    return publisher.publish(article).thenApply(ack -> {
+      produceLatency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+      recent.remember(contentHash, ack);
+      counter("newswire.ingest.articles.accepted", feedId).increment();
+      return ack;
+    });
+  }
+
+  /**
+   * The raw article that {@link #submit} publishes for an incoming one: its id, feed and receive
+   * time, the version {@link ArticleIdentity#versionOf} gives it, the bytes as sent and what the
+   * parser read beside them.
+   */
+  public static RawArticle rawArticle(String id, String feedId, Instant receivedAt,
+      IncomingArticle incoming) {
+    return RawArticle.newBuilder()
         .setId(id)
         .setVersion(ArticleIdentity.versionOf(incoming, receivedAt))
         .setFeedId(feedId)
@@ -79,13 +96,6 @@ public final class ArticleIntake {
         .setPubStatus(incoming.pubStatus())
         .setFeedFields(incoming.fields())
         .build();
-    long started = System.nanoTime();
-    return publisher.publish(article).thenApply(ack -> {
-      produceLatency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-      recent.remember(contentHash, ack);
-      counter("newswire.ingest.articles.accepted", feedId).increment();
-      return ack;
-    });
   }
 
   /**
