@@ -12,11 +12,16 @@ import io.newswire.platform.registry.RegistryServerConfig;
 import io.newswire.schemas.Topics;
 import io.newswire.sink.SinkConfig;
 import io.newswire.sink.SinkService;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.common.utils.Exit;
 
 /**
  * The whole pipeline in this JVM, as {@code newswire up} and {@code newswire bench} run it: an
@@ -32,6 +37,8 @@ record StandalonePipeline(EmbeddedPlatform platform, Map<String, Object> service
   static StandalonePipeline start(Map<String, String> settings, Lifecycle lifecycle) {
     StandaloneConfig standalone = new StandaloneConfig(settings);
     Path data = standalone.dataDir();
+    checkPortsFree(settings);
+    sayFatalExits();
     EmbeddedPlatform platform = lifecycle.started(EmbeddedPlatform.start(
         EmbeddedKafkaCluster.builder()
             .dataDir(data.resolve("kafka"))
@@ -60,6 +67,69 @@ record StandalonePipeline(EmbeddedPlatform platform, Map<String, Object> service
         .start(http.host(), http.port()));
     ingest.start();
     return new StandalonePipeline(platform, services, host, data, newKey);
+  }
+
+  /**
+   * Fails, before anything starts, with one message naming each fixed port of {@code settings}
+   * that something else holds (0 picks a free one): the embedded broker, finding its port
+   * taken, would end the process through Kafka's fatal-fault handling with nothing said on the
+   * console.
+   */
+  static void checkPortsFree(Map<String, String> settings) {
+    StandaloneConfig standalone = new StandaloneConfig(settings);
+    RegistryServerConfig registry = new RegistryServerConfig(settings);
+    HttpConfig http = new HttpConfig(settings);
+    Map<String, InetSocketAddress> ports = new LinkedHashMap<>();
+    String kafka = EmbeddedKafkaCluster.HOST;
+    ports.put(StandaloneConfig.KAFKA_PORT, new InetSocketAddress(kafka, standalone.kafkaPort()));
+    ports.put(StandaloneConfig.KAFKA_CONTROLLER_PORT,
+        new InetSocketAddress(kafka, standalone.controllerPort()));
+    ports.put(RegistryServerConfig.PORT,
+        new InetSocketAddress(registry.host(), registry.port()));
+    ports.put(HttpConfig.PORT, new InetSocketAddress(http.host(), http.port()));
+    List<String> taken = new ArrayList<>();
+    ports.forEach((setting, address) -> {
+      if (address.getPort() != 0 && !canBind(address)) {
+        taken.add(address.getHostString() + ":" + address.getPort() + " (" + setting + ")");
+      }
+    });
+    if (!taken.isEmpty()) {
+      throw new IllegalStateException(String.join(", ", taken)
+          + (taken.size() == 1 ? " is" : " are") + " in use. Is another newswire up running?"
+          + " Stop it, or give this one other ports: --kafka-port, --registry-port,"
+          + " --http-port, -D kafka.controller.port=PORT.");
+    }
+  }
+
+  private static boolean canBind(InetSocketAddress address) {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.bind(address);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The embedded broker ends the process on a fatal fault (a log directory it cannot write, for
+   * one) by Kafka's {@link Exit}, which prints nothing: the console says so first, and where the
+   * log with the cause is.
+   */
+  private static void sayFatalExits() {
+    Exit.setExitProcedure((code, message) -> {
+      System.err.println(fatal(code, message));
+      System.exit(code);
+    });
+    Exit.setHaltProcedure((code, message) -> {
+      System.err.println(fatal(code, message));
+      Runtime.getRuntime().halt(code);
+    });
+  }
+
+  private static String fatal(int code, String message) {
+    return "newswire: the embedded Kafka broker stopped the process (exit " + code + ")"
+        + (message == null ? "" : ": " + message) + "; the cause is in the log ("
+        + System.getProperty("newswire.log.dir", ".newswire/logs") + "/newswire.log)";
   }
 
   /** The base URL of the HTTP API. */

@@ -101,7 +101,8 @@ final class UpCommand implements Callable<Integer> {
       out.print(text);
       out.flush();
     } catch (RuntimeException e) {
-      log.error("Newswire could not start: {}", e.getMessage(), e);
+      // The trace goes to the log file; the console has the message, once, below.
+      log.error("Newswire could not start", e);
       spec.commandLine().getErr().println("newswire up failed: " + e.getMessage());
       lifecycle.stop();
       return 1;

@@ -47,7 +47,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedKafkaCluster implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaCluster.class);
-  private static final String HOST = "127.0.0.1";
+  /** Where the brokers and controllers listen. */
+  public static final String HOST = "127.0.0.1";
   private static final String CONTROLLER_LISTENER = "CONTROLLER";
 
   private final int nodeCount;
