@@ -59,9 +59,9 @@ final class TagCommand implements Callable<Integer> {
   GazetteerOption gazetteer;
 
   static final class Input {
-    @Parameters(paramLabel = "FILE", description = "One article, read as push sends it:"
-        + " .txt as text, .json as ninjs or simple JSON, .html/.htm as a page; any other"
-        + " extension as text.")
+    @Parameters(paramLabel = "FILE", description = "One article, read by its extension as"
+        + " push sends it: a text export (txt), ninjs or simple JSON (json), a page (html,"
+        + " htm); any other extension as text.")
     Path file;
 
     @Option(names = "--jsonl", paramLabel = "IN.jsonl",
