@@ -6,6 +6,7 @@ import io.newswire.enrich.EnrichStreams;
 import io.newswire.enrich.places.GazetteerTagger;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code newswire enrich}: the enrich Streams application alone. Several instances with the same
@@ -15,10 +16,15 @@ import picocli.CommandLine.Command;
     description = "Run the enrich Streams application alone against an external Kafka and"
         + " schema registry; start more instances to share the work.")
 final class EnrichCommand extends ServiceCommand {
+  @Option(names = "--reprocess", description = "Enrich every article the raw topic still holds"
+      + " again, with this start's gazetteer, before new ones. Stop every other instance"
+      + " first.")
+  boolean reprocess;
+
   @Override
   Started start(Map<String, String> settings, PrometheusMeterRegistry meters) {
     EnrichStreams enrich = EnrichStreams.start(settings,
-        new GazetteerTagger(new EnrichConfig(settings).gazetteer()), meters);
+        new GazetteerTagger(new EnrichConfig(settings).gazetteer()), meters, reprocess);
     return new Started(Services.hosted(enrich), enrich, "raw articles in, enriched out");
   }
 }

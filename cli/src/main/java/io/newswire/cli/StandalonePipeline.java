@@ -35,6 +35,16 @@ record StandalonePipeline(EmbeddedPlatform platform, Map<String, Object> service
     Path data, Optional<String> newKey) {
 
   static StandalonePipeline start(Map<String, String> settings, Lifecycle lifecycle) {
+    return start(settings, lifecycle, false);
+  }
+
+  /**
+   * {@link #start(Map, Lifecycle)}; with {@code reprocess}, enrich first goes back to the oldest
+   * article of the raw topic and enriches every one again (with the gazetteer of
+   * {@code settings}), and the sink replaces what it stored.
+   */
+  static StandalonePipeline start(Map<String, String> settings, Lifecycle lifecycle,
+      boolean reprocess) {
     StandaloneConfig standalone = new StandaloneConfig(settings);
     Path data = standalone.dataDir();
     checkPortsFree(settings);
@@ -59,7 +69,7 @@ record StandalonePipeline(EmbeddedPlatform platform, Map<String, Object> service
     HttpConfig http = new HttpConfig(services);
     PrometheusMeterRegistry meters = HttpHost.newMeterRegistry();
     EnrichStreams enrich = lifecycle.started(EnrichStreams.start(services,
-        new GazetteerTagger(new EnrichConfig(services).gazetteer()), meters));
+        new GazetteerTagger(new EnrichConfig(services).gazetteer()), meters, reprocess));
     SinkService sink = lifecycle.started(SinkService.start(services, meters));
     IngestService ingest = lifecycle.started(IngestService.create(services, meters));
     HttpHost host = lifecycle.started(new HttpHost(meters, List.of(Services.hosted(ingest),

@@ -53,6 +53,11 @@ final class UpCommand implements Callable<Integer> {
       description = "Port of the ingest and query API (http.port, default 8080).")
   Integer httpPort;
 
+  @Option(names = "--reprocess", description = "Enrich every article the raw topic still holds"
+      + " again (kept 7 days by default), with this start's gazetteer, before new ones; the"
+      + " stored articles are replaced.")
+  boolean reprocess;
+
   private final Lifecycle lifecycle = new Lifecycle("Newswire");
 
   @Override
@@ -70,7 +75,7 @@ final class UpCommand implements Callable<Integer> {
 
     PrintWriter out = spec.commandLine().getOut();
     try {
-      StandalonePipeline pipeline = StandalonePipeline.start(settings, lifecycle);
+      StandalonePipeline pipeline = StandalonePipeline.start(settings, lifecycle, reprocess);
       EmbeddedPlatform platform = pipeline.platform();
       HttpConfig http = new HttpConfig(pipeline.services());
       Map<String, Object> services = pipeline.services();

@@ -13,7 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -28,6 +35,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class EnrichStreams implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EnrichStreams.class);
+  /** Seconds each admin call of {@link #rewind} may take. */
+  private static final long ADMIN_TIMEOUT = 30;
+  private static final String SESSION_TIMEOUT_MS = ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG;
 
   private final KafkaStreams streams;
   private final KafkaStreamsMetrics metrics;
@@ -92,11 +102,26 @@ public final class EnrichStreams implements AutoCloseable {
   /** Builds and starts the application. */
   public static EnrichStreams start(Map<String, ?> settings, PlaceTagger places,
       MeterRegistry meters) {
+    return start(settings, places, meters, false);
+  }
+
+  /**
+   * Builds and starts the application; with {@code reprocess}, over every article the raw topic
+   * still holds, as on its first start ({@link #rewind}), for example with a new gazetteer.
+   */
+  public static EnrichStreams start(Map<String, ?> settings, PlaceTagger places,
+      MeterRegistry meters, boolean reprocess) {
     EnrichConfig config = new EnrichConfig(settings);
+    Properties props = streamsProperties(config);
     KafkaStreams streams = new KafkaStreams(
         EnrichTopology.build(config, places, new LanguageIdentifier(),
             config.getInt(EnrichConfig.NICE)),
-        streamsProperties(config));
+        props);
+    if (reprocess) {
+      rewind(props);
+      // The stores' local copies, which would otherwise outlive their changelogs.
+      streams.cleanUp();
+    }
     streams.setUncaughtExceptionHandler(error -> {
       log.error("Enrich stream thread failed; replacing it", error);
       return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
@@ -106,6 +131,82 @@ public final class EnrichStreams implements AutoCloseable {
     metrics.bindTo(meters);
     streams.start();
     return new EnrichStreams(streams, metrics);
+  }
+
+  /**
+   * Makes the application's next start read the raw topic from its oldest article, with empty
+   * stores: the group's committed offsets and the stores' changelog topics are deleted (their
+   * local copies are the caller's to clean up), so that no article is taken for a repeat of its
+   * earlier self. Every instance of the application must be stopped; while the group has
+   * members this fails and changes nothing.
+   */
+  static void rewind(Properties props) {
+    String application = props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
+    Map<String, Object> adminConfig = new StreamsConfig(props).getAdminConfigs(
+        application + "-rewind");
+    try (Admin admin = Admin.create(adminConfig)) {
+      int members = members(admin, application);
+      if (members > 0) {
+        // An instance that stopped without leaving (killed, say) holds its place in the group
+        // until its session times out; a running one never lets go.
+        long patience = sessionTimeoutMs(props) + 5_000;
+        log.info("Waiting up to {} s for the {} member(s) of group {} to leave or time out",
+            patience / 1000, members, application);
+        long deadline = System.nanoTime() + patience * 1_000_000;
+        while (members > 0 && System.nanoTime() < deadline) {
+          Thread.sleep(1_000);
+          members = members(admin, application);
+        }
+      }
+      if (members > 0) {
+        throw new IllegalStateException("Cannot reprocess while enrich runs: group "
+            + application + " has " + members + " member(s); stop every enrich instance"
+            + " (newswire enrich, or the up that runs it) first");
+      }
+      List<String> internal = admin.listTopics().names().get(ADMIN_TIMEOUT, TimeUnit.SECONDS)
+          .stream().filter(name -> name.startsWith(application + "-")
+              && (name.endsWith("-changelog") || name.endsWith("-repartition")))
+          .sorted().toList();
+      admin.deleteTopics(internal).all().get(ADMIN_TIMEOUT, TimeUnit.SECONDS);
+      try {
+        admin.deleteConsumerGroups(List.of(application)).all()
+            .get(ADMIN_TIMEOUT, TimeUnit.SECONDS);
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof GroupIdNotFoundException)) {
+          throw e;
+        }
+      }
+      log.info("Enrich reprocesses the raw topic from its oldest article: deleted the offsets of"
+          + " group {} and the topics {}", application, internal);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("Could not rewind enrich to the start of the raw topic: "
+          + (e.getCause() == null ? e : e.getCause()).getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while rewinding enrich", e);
+    }
+  }
+
+  /** How long the group keeps a member that stopped without leaving, as these settings say. */
+  private static long sessionTimeoutMs(Properties props) {
+    String value = props.getProperty(StreamsConfig.mainConsumerPrefix(SESSION_TIMEOUT_MS),
+        props.getProperty(StreamsConfig.consumerPrefix(SESSION_TIMEOUT_MS),
+            props.getProperty(SESSION_TIMEOUT_MS, "45000")));
+    return Long.parseLong(value.trim());
+  }
+
+  /** The members of a consumer group; 0 where there is no such group. */
+  private static int members(Admin admin, String group)
+      throws ExecutionException, InterruptedException, TimeoutException {
+    try {
+      return admin.describeConsumerGroups(List.of(group)).all()
+          .get(ADMIN_TIMEOUT, TimeUnit.SECONDS).get(group).members().size();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof GroupIdNotFoundException) {
+        return 0;
+      }
+      throw e;
+    }
   }
 
   /** Ready while running or rebalancing. */
@@ -127,9 +228,14 @@ public final class EnrichStreams implements AutoCloseable {
     return streams;
   }
 
+  /**
+   * Stops the application. Its members leave the group, so that other instances take their
+   * partitions over at once and a reprocessing start need not wait for their sessions to end.
+   */
   @Override
   public void close() {
     metrics.close();
-    streams.close(Duration.ofSeconds(30));
+    streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
+        .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
   }
 }

@@ -34,7 +34,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.sqlite.SQLiteDataSource;
 
 /** The writer and the queries, against real SQLite and the real PostgreSQL. */
 class ArticleStoreTest {
@@ -112,6 +111,34 @@ class ArticleStoreTest {
     assertThat(count("SELECT count(*) FROM article_places WHERE article_id = 'a'")).isEqualTo(1);
     assertThat(count("SELECT count(*) FROM article_places WHERE name = 'Al Qayyarah'"))
         .isEqualTo(1);
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void shouldReplaceAVersionEnrichedAgainButNotWithAnEarlierEnrichment(String kind)
+      throws Exception {
+    // Reprocessing the raw topic (with a new gazetteer, say) enriches the same version again.
+    ArticleStore store = open(kind);
+    Instant t = Instant.parse("2016-11-02T08:00:00Z");
+    EnrichedArticle first = article("r", 4, "Before", t, place(99072, "Mosul", "IQ"));
+    EnrichedArticle again = article("r", 4, "After", t, place(99072, "Mosul", "IQ"),
+        place(99003, "Al Qayyarah", "IQ"));
+    again.getProvenance().setEnrichedAt(first.getProvenance().getEnrichedAt().plusSeconds(60));
+    EnrichedArticle late = article("r", 4, "Late copy of an earlier enrichment", t);
+    late.getProvenance().setEnrichedAt(first.getProvenance().getEnrichedAt().minusSeconds(60));
+
+    store.write(List.of(new ArticleStore.Change("r", first)));
+    List<ArticleStore.Applied> reenriched = store.write(List.of(
+        new ArticleStore.Change("r", again)));
+    List<ArticleStore.Applied> earlier = store.write(List.of(new ArticleStore.Change("r", late)));
+    List<ArticleStore.Applied> repeated = store.write(List.of(
+        new ArticleStore.Change("r", again)));
+
+    assertThat(reenriched).hasSize(1);
+    assertThat(earlier).as("an earlier enrichment of the same version").isEmpty();
+    assertThat(repeated).as("the same record delivered again").isEmpty();
+    assertThat(queries().byId("r").orElseThrow().get("headline").asText()).isEqualTo("After");
+    assertThat(count("SELECT count(*) FROM article_places WHERE article_id = 'r'")).isEqualTo(2);
   }
 
   @ParameterizedTest
@@ -379,13 +406,12 @@ class ArticleStoreTest {
     // A database of the first schema, with an article stored through its own triggers.
     Flyway.configure().dataSource(url, "", "").locations("classpath:db/migration/sqlite")
         .target("1").load().migrate();
-    SQLiteDataSource first = new SQLiteDataSource();
-    first.setUrl(url);
-    EnrichedArticle old = article("old", 1, "Ferry to Kuwait resumes",
-        Instant.parse("2016-11-02T08:00:00Z"));
-    old.setBody("Crews in Basra cheered.");
-    new ArticleStore(first, Dialect.forUrl(url), Clock.systemUTC())
-        .write(List.of(new ArticleStore.Change("old", old)));
+    try (Connection c = DriverManager.getConnection(url);
+        Statement s = c.createStatement()) {
+      s.executeUpdate("INSERT INTO articles (id, version, seq, headline, body, stored_at,"
+          + " sort_at, record) VALUES ('old', 1, 1, 'Ferry to Kuwait resumes',"
+          + " 'Crews in Basra cheered.', 1478073600000, 1478073600000, '{\"id\":\"old\"}')");
+    }
 
     database = TestDatabases.open(url);
     ArticleQueries q = queries();

@@ -15,9 +15,10 @@ import javax.sql.DataSource;
 
 /**
  * Writes batches of enriched articles in one transaction: upserts guarded by version (an older
- * version never overwrites a newer one, the same version changes nothing), the article's place
- * rows replaced with the new version's, deletes for tombstones. A failed batch is rolled back
- * whole.
+ * version never overwrites a newer one; the same version replaces the stored one only when it
+ * was enriched later, as reprocessing does, so a record delivered twice changes nothing), the
+ * article's place rows replaced with the new version's, deletes for tombstones. A failed batch
+ * is rolled back whole.
  */
 public final class ArticleStore {
   /** One change to store: an article, or a tombstone (null article) for {@code id}. */
@@ -34,16 +35,19 @@ public final class ArticleStore {
   private static final String UPSERT = """
       INSERT INTO articles (id, version, seq, feed_id, headline, section, category, language,
         url, summary, body, published_at, received_at, stored_at, sort_at, focus_geoname_id,
-        focus_country, record)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        focus_country, record, enriched_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (id) DO UPDATE SET version = excluded.version, seq = excluded.seq,
         feed_id = excluded.feed_id, headline = excluded.headline, section = excluded.section,
         category = excluded.category, language = excluded.language, url = excluded.url,
         summary = excluded.summary, body = excluded.body, published_at = excluded.published_at,
         received_at = excluded.received_at, stored_at = excluded.stored_at,
         sort_at = excluded.sort_at, focus_geoname_id = excluded.focus_geoname_id,
-        focus_country = excluded.focus_country, record = excluded.record
-      WHERE articles.version < excluded.version""";
+        focus_country = excluded.focus_country, record = excluded.record,
+        enriched_at = excluded.enriched_at
+      WHERE articles.version < excluded.version
+        OR articles.version = excluded.version
+          AND COALESCE(articles.enriched_at, 0) < excluded.enriched_at""";
   private static final String INSERT_PLACE = """
       INSERT INTO article_places (article_id, position, geoname_id, name, country_code,
         admin1_code, admin1_name, feature_class, feature_code, latitude, longitude,
@@ -67,7 +71,8 @@ public final class ArticleStore {
   /**
    * Stores a batch in one transaction.
    *
-   * @return the changes that took effect (stale and repeated versions do not)
+   * @return the changes that took effect (stale versions and repeats of the stored record do
+   *     not; the stored version enriched again does)
    * @throws SQLException after rolling back, when any change failed
    */
   public List<Applied> write(List<Change> changes) throws SQLException {
@@ -177,7 +182,11 @@ public final class ArticleStore {
     upsert.setLong(i++, sortAt);
     setLong(upsert, i++, article.getFocusGeonameId());
     upsert.setString(i++, article.getFocusCountryCode());
-    upsert.setString(i, ArticleJson.text(article));
+    upsert.setString(i++, ArticleJson.text(article));
+    // A later enrichment of the same version replaces the stored one (reprocessing); the same
+    // record delivered again does not.
+    setLong(upsert, i, article.getProvenance() == null ? null
+        : article.getProvenance().getEnrichedAt().toEpochMilli());
     int updated = upsert.executeUpdate();
     if (updated == 0) {
       return null;
