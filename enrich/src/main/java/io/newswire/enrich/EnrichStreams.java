@@ -118,7 +118,12 @@ public final class EnrichStreams implements AutoCloseable {
             config.getInt(EnrichConfig.NICE)),
         props);
     if (reprocess) {
-      rewind(props);
+      try {
+        rewind(props);
+      } catch (RuntimeException e) {
+        streams.close();
+        throw e;
+      }
       // The stores' local copies, which would otherwise outlive their changelogs.
       streams.cleanUp();
     }
@@ -137,8 +142,9 @@ public final class EnrichStreams implements AutoCloseable {
    * Makes the application's next start read the raw topic from its oldest article, with empty
    * stores: the group's committed offsets and the stores' changelog topics are deleted (their
    * local copies are the caller's to clean up), so that no article is taken for a repeat of its
-   * earlier self. Every instance of the application must be stopped; while the group has
-   * members this fails and changes nothing.
+   * earlier self. Every instance of the application must be stopped: a member that stays in
+   * the group past its session timeout (a running instance) makes this fail and change
+   * nothing.
    */
   static void rewind(Properties props) {
     String application = props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
@@ -163,11 +169,8 @@ public final class EnrichStreams implements AutoCloseable {
             + application + " has " + members + " member(s); stop every enrich instance"
             + " (newswire enrich, or the up that runs it) first");
       }
-      List<String> internal = admin.listTopics().names().get(ADMIN_TIMEOUT, TimeUnit.SECONDS)
-          .stream().filter(name -> name.startsWith(application + "-")
-              && (name.endsWith("-changelog") || name.endsWith("-repartition")))
-          .sorted().toList();
-      admin.deleteTopics(internal).all().get(ADMIN_TIMEOUT, TimeUnit.SECONDS);
+      // The group first: the broker deletes it only while it has no members, so an instance
+      // that joined since leaves everything as it was.
       try {
         admin.deleteConsumerGroups(List.of(application)).all()
             .get(ADMIN_TIMEOUT, TimeUnit.SECONDS);
@@ -176,6 +179,11 @@ public final class EnrichStreams implements AutoCloseable {
           throw e;
         }
       }
+      List<String> internal = admin.listTopics().names().get(ADMIN_TIMEOUT, TimeUnit.SECONDS)
+          .stream().filter(name -> name.startsWith(application + "-")
+              && (name.endsWith("-changelog") || name.endsWith("-repartition")))
+          .sorted().toList();
+      admin.deleteTopics(internal).all().get(ADMIN_TIMEOUT, TimeUnit.SECONDS);
       log.info("Enrich reprocesses the raw topic from its oldest article: deleted the offsets of"
           + " group {} and the topics {}", application, internal);
     } catch (ExecutionException | TimeoutException e) {
@@ -189,10 +197,14 @@ public final class EnrichStreams implements AutoCloseable {
 
   /** How long the group keeps a member that stopped without leaving, as these settings say. */
   private static long sessionTimeoutMs(Properties props) {
-    String value = props.getProperty(StreamsConfig.mainConsumerPrefix(SESSION_TIMEOUT_MS),
-        props.getProperty(StreamsConfig.consumerPrefix(SESSION_TIMEOUT_MS),
-            props.getProperty(SESSION_TIMEOUT_MS, "45000")));
-    return Long.parseLong(value.trim());
+    for (String key : List.of(StreamsConfig.mainConsumerPrefix(SESSION_TIMEOUT_MS),
+        StreamsConfig.consumerPrefix(SESSION_TIMEOUT_MS), SESSION_TIMEOUT_MS)) {
+      Object value = props.get(key);
+      if (value != null) {
+        return Long.parseLong(value.toString().trim());
+      }
+    }
+    return 45_000;
   }
 
   /** The members of a consumer group; 0 where there is no such group. */
