@@ -36,6 +36,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -178,7 +179,24 @@ public final class IngestService implements AutoCloseable {
     Map<String, Object> health = new LinkedHashMap<>();
     health.put("kafka", isReady() ? "UP" : "DOWN");
     health.put("feeds", feeds.feeds().stream().map(Feed::id).toList());
-    health.put("polledFeeds", poller.statuses());
+    health.put("polledFeeds", poller.statuses().stream().map(IngestService::health).toList());
+    return health;
+  }
+
+  /**
+   * A polled feed's state in plain JSON values (times as ISO-8601 text), which any JSON writer
+   * prints as they are.
+   */
+  private static Map<String, Object> health(FeedPoller.Status status) {
+    Map<String, Object> health = new LinkedHashMap<>();
+    health.put("feedId", status.feedId());
+    health.put("url", status.url());
+    health.put("state", status.state().name());
+    health.put("lastAttempt", Objects.toString(status.lastAttempt(), null));
+    health.put("lastSuccess", Objects.toString(status.lastSuccess(), null));
+    health.put("lastError", status.lastError());
+    health.put("consecutiveFailures", status.consecutiveFailures());
+    health.put("published", status.published());
     return health;
   }
 

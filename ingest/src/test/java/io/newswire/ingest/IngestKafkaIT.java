@@ -21,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -191,6 +192,11 @@ class IngestKafkaIT {
       try (Running first = start(stateDir, poll)) {
         first.service().start();
         waitForPolls(first.service(), 2);
+        // Health is served as JSON by any writer: the feed's times are text.
+        JsonNode health = JSON.valueToTree(first.service().health());
+        assertThat(health.at("/polledFeeds/0/state").asText()).isEqualTo("UP");
+        assertThat(Instant.parse(health.at("/polledFeeds/0/lastSuccess").asText()))
+            .isBefore(Instant.now());
       }
       try (Running second = start(stateDir, poll)) {
         second.service().start();
