@@ -109,7 +109,8 @@ final class PushCommand implements Callable<Integer> {
             .POST(HttpRequest.BodyPublishers.ofFile(file)).build(),
             HttpResponse.BodyHandlers.ofString());
       } catch (IOException e) {
-        err.printf("Cannot reach the ingest API at %s: %s%n", base, e);
+        err.printf("Cannot reach the ingest API at %s: %s. Is newswire up running? If it"
+            + " listens elsewhere, pass its HTTP address with --url.%n", base, e);
         return 1;
       }
       if (!report(out, file, response, batch)) {
