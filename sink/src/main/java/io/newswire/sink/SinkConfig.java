@@ -94,8 +94,15 @@ public final class SinkConfig extends AbstractConfig {
     return Duration.ofMillis(getInt(RETRY_MAX_MS));
   }
 
-  /** Every setting as given, for the serdes and topics that read their own keys. */
+  /**
+   * Every setting as given, and the addresses of Kafka and the registry with their defaults, for
+   * the serdes and topics that read their own keys.
+   */
   public Map<String, Object> settings() {
-    return new HashMap<>(originals());
+    Map<String, Object> settings = new HashMap<>(originals());
+    // With their defaults: the serdes read Kafka's and the registry's addresses from here.
+    settings.put(BOOTSTRAP_SERVERS, getString(BOOTSTRAP_SERVERS));
+    settings.put(SCHEMA_REGISTRY_URL, getString(SCHEMA_REGISTRY_URL));
+    return settings;
   }
 }
