@@ -2,6 +2,7 @@ package io.newswire.ingest;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -98,5 +99,16 @@ public final class IngestConfig extends AbstractConfig {
 
   public Path stateDir() {
     return Path.of(getString(STATE_DIR));
+  }
+
+  /**
+   * Every setting as given, and the addresses of Kafka and the registry with their defaults, for
+   * the serdes and topics that read their own keys.
+   */
+  public Map<String, Object> settings() {
+    Map<String, Object> settings = new HashMap<>(originals());
+    settings.put(BOOTSTRAP_SERVERS, getString(BOOTSTRAP_SERVERS));
+    settings.put(SCHEMA_REGISTRY_URL, getString(SCHEMA_REGISTRY_URL));
+    return settings;
   }
 }

@@ -108,7 +108,7 @@ public final class IngestService implements AutoCloseable {
    */
   public static IngestService create(Map<String, ?> settings, MeterRegistry meters) {
     IngestConfig config = new IngestConfig(settings);
-    Topics topics = Topics.create(settings);
+    Topics topics = Topics.create(config.settings());
     int timeout = (int) config.kafkaTimeout().toMillis();
     int linger = config.getInt(IngestConfig.LINGER_MS);
     int request = Math.max(1_000, timeout / 2);
