@@ -1,9 +1,16 @@
 package io.newswire.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newswire.schemas.serde.AvroDeserializer;
 import io.newswire.schemas.serde.AvroSerdeConfig;
 import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +20,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,6 +39,10 @@ import picocli.CommandLine.Spec;
     description = "Print a topic's records, Avro values decoded through the registry, one JSON"
         + " line each: {topic, partition, offset, key, value}.")
 final class TailCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Whether a value the registry could not decode has been reported. */
+  private boolean warned;
   @Spec
   CommandSpec spec;
 
@@ -59,7 +72,7 @@ final class TailCommand implements Callable<Integer> {
   String registry;
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     Map<String, String> settings = config.load(Map.of());
     Map<String, Object> consumerConfig = new HashMap<>();
     consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap != null ? bootstrap
@@ -69,10 +82,10 @@ final class TailCommand implements Callable<Integer> {
     consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     PrintWriter out = spec.commandLine().getOut();
-    AvroDeserializer values = new AvroDeserializer();
-    values.configure(consumerConfig, false);
-    try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(consumerConfig,
-        new StringDeserializer(), values)) {
+    AvroDeserializer avro = new AvroDeserializer();
+    avro.configure(consumerConfig, false);
+    try (avro; KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig,
+        new StringDeserializer(), new ByteArrayDeserializer())) {
       List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10));
       if (partitions == null || partitions.isEmpty()) {
         spec.commandLine().getErr().println("No topic " + topic);
@@ -89,11 +102,10 @@ final class TailCommand implements Callable<Integer> {
       int printed = 0;
       long lastRecord = System.nanoTime();
       while (max == null || printed < max) {
-        for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(500))) {
-          out.printf("{\"topic\":\"%s\",\"partition\":%d,\"offset\":%d,\"key\":%s,\"value\":%s}%n",
-              record.topic(), record.partition(), record.offset(),
-              record.key() == null ? "null" : "\"" + record.key() + "\"",
-              record.value() == null ? "null" : record.value().toString());
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+          out.printf("{\"topic\":%s,\"partition\":%d,\"offset\":%d,\"key\":%s,\"value\":%s}%n",
+              JSON.writeValueAsString(record.topic()), record.partition(), record.offset(),
+              JSON.writeValueAsString(record.key()), value(avro, record));
           out.flush();
           lastRecord = System.nanoTime();
           if (max != null && ++printed >= max) {
@@ -107,5 +119,44 @@ final class TailCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /**
+   * A record's value as JSON: Avro in the Confluent wire format decoded through the registry;
+   * else text that is JSON as it is (the registry's own records), other text as a string, and
+   * other bytes as {@code {"base64": ...}}. The first value the registry cannot decode says why,
+   * once, on standard error.
+   */
+  private String value(AvroDeserializer avro, ConsumerRecord<String, byte[]> record)
+      throws JsonProcessingException {
+    byte[] value = record.value();
+    if (value == null) {
+      return "null";
+    }
+    if (value.length > 5 && value[0] == 0) {
+      try {
+        return String.valueOf(avro.deserialize(record.topic(), value));
+      } catch (SerializationException e) {
+        if (!warned) {
+          warned = true;
+          spec.commandLine().getErr().println("Not decoded as Avro (partition "
+              + record.partition() + ", offset " + record.offset() + "): " + e.getMessage());
+        }
+      }
+    }
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(value)).toString();
+    } catch (CharacterCodingException e) {
+      return JSON.writeValueAsString(Map.of("base64", Base64.getEncoder().encodeToString(value)));
+    }
+    try {
+      return JSON.writeValueAsString(JSON.readTree(text));
+    } catch (JsonProcessingException e) {
+      return JSON.writeValueAsString(text);
+    }
   }
 }

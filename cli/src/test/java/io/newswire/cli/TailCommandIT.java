@@ -1,0 +1,64 @@
+package io.newswire.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newswire.avro.RawArticle;
+import io.newswire.platform.EmbeddedPlatform;
+import io.newswire.schemas.Articles;
+import io.newswire.schemas.Topics;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import picocli.CommandLine;
+
+/**
+ * {@code newswire tail} prints any topic's records as JSON lines: Avro through the registry,
+ * JSON text as it is (the registry's own topic), other text as a string, other bytes in base64.
+ */
+class TailCommandIT {
+
+  @Test
+  @Timeout(120)
+  void shouldPrintAvroJsonTextAndBytesAsJson() throws Exception {
+    try (EmbeddedPlatform platform = EmbeddedPlatform.startForTests(Topics.specs(Map.of()))) {
+      Topics topics = Topics.create(platform.clientConfig());
+      String topic = topics.raw().name();
+      Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+          platform.bootstrapServers());
+      try (KafkaProducer<String, RawArticle> avro = new KafkaProducer<>(config,
+          new StringSerializer(), topics.raw().valueSerde().serializer());
+          KafkaProducer<String, byte[]> bytes = new KafkaProducer<>(config,
+              new StringSerializer(), new ByteArraySerializer())) {
+        avro.send(new ProducerRecord<>(topic, 0, "a-1", Articles.raw("a-1", 7))).get();
+        bytes.send(new ProducerRecord<>(topic, 0, "say \"hi\"",
+            "{\"note\": 1}".getBytes(StandardCharsets.UTF_8))).get();
+        bytes.send(new ProducerRecord<>(topic, 0, null,
+            "plain words".getBytes(StandardCharsets.UTF_8))).get();
+        bytes.send(new ProducerRecord<>(topic, 0, "b", new byte[] {(byte) 0xff, 1, 2})).get();
+      }
+
+      StringWriter out = new StringWriter();
+      CommandLine line = new CommandLine(new TailCommand());
+      line.setOut(new PrintWriter(out, true));
+      line.setErr(new PrintWriter(out, true));
+      int exit = line.execute(topic, "--from-beginning", "-n", "4", "--bootstrap",
+          platform.bootstrapServers(), "--registry", platform.schemaRegistryUrl());
+
+      assertThat(exit).as(out.toString()).isZero();
+      assertThat(out.toString().lines()).hasSize(4).satisfiesExactly(
+          avroLine -> assertThat(avroLine).startsWith("{\"topic\":\"" + topic
+              + "\",\"partition\":0,\"offset\":0,\"key\":\"a-1\",\"value\":{\"id\": \"a-1\""),
+          json -> assertThat(json).endsWith("\"key\":\"say \\\"hi\\\"\",\"value\":{\"note\":1}}"),
+          text -> assertThat(text).endsWith("\"key\":null,\"value\":\"plain words\"}"),
+          other -> assertThat(other).endsWith("\"key\":\"b\",\"value\":{\"base64\":\"/wEC\"}}"));
+    }
+  }
+}
