@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
             + " .ndjson/.jsonl as a batch. Directories are walked in name order."})
 final class PushCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final long MAX_RETRY_AFTER_SECONDS = 60;
   private static final Map<String, String> TYPES = Map.of(
       "txt", "text/plain; charset=utf-8",
       "json", "application/json",
@@ -54,6 +55,12 @@ final class PushCommand implements Callable<Integer> {
   @Option(names = "--feed", defaultValue = "local", description = "Feed whose key file"
       + " (<data dir>/feeds/<feed>.key) to use; default ${DEFAULT-VALUE}.")
   String feed;
+
+  @Option(names = "--retries", defaultValue = "5", description = "How often to send a file"
+      + " again that was answered 429 (the feed's rate) or 503 (Kafka out of reach), after the"
+      + " Retry-After the answer gives (at most 60 s); 0 reports them at once. Default"
+      + " ${DEFAULT-VALUE}.")
+  int retries;
 
   @Option(names = "--key", description = "Feed key to use instead of a key file"
       + " (or NEWSWIRE_FEED_KEY).")
@@ -99,15 +106,24 @@ final class PushCommand implements Callable<Integer> {
         continue;
       }
       boolean batch = type.startsWith("application/x-ndjson");
+      HttpRequest request = HttpRequest.newBuilder(URI.create(base
+              + (batch ? "/v1/articles/batch" : "/v1/articles")))
+          .header("Content-Type", type)
+          .header("Authorization", "Bearer " + feedKey)
+          .timeout(Duration.ofSeconds(60))
+          .POST(HttpRequest.BodyPublishers.ofFile(file)).build();
       HttpResponse<String> response;
       try {
-        response = http.send(HttpRequest.newBuilder(URI.create(base
-                + (batch ? "/v1/articles/batch" : "/v1/articles")))
-            .header("Content-Type", type)
-            .header("Authorization", "Bearer " + feedKey)
-            .timeout(Duration.ofSeconds(60))
-            .POST(HttpRequest.BodyPublishers.ofFile(file)).build(),
-            HttpResponse.BodyHandlers.ofString());
+        response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        // The feed's rate, or Kafka out of reach: the answer says when to try again, and a
+        // retry keeps the article's id.
+        for (int attempt = 0; attempt < retries && retryAfter(response) >= 0; attempt++) {
+          long seconds = Math.min(retryAfter(response), MAX_RETRY_AFTER_SECONDS);
+          err.printf("%d  %s  retrying in %d s%n", response.statusCode(), file, seconds);
+          err.flush();
+          Thread.sleep(seconds * 1000);
+          response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
       } catch (IOException e) {
         err.printf("Cannot reach the ingest API at %s: %s. Is newswire up running? If it"
             + " listens elsewhere, pass its HTTP address with --url.%n", base, e);
@@ -119,6 +135,22 @@ final class PushCommand implements Callable<Integer> {
     }
     out.flush();
     return failures == 0 ? 0 : 1;
+  }
+
+  /**
+   * The seconds a 429 or 503 answer asks the client to wait before it tries again, or -1 for
+   * any other answer.
+   */
+  static long retryAfter(HttpResponse<?> response) {
+    if (response.statusCode() != 429 && response.statusCode() != 503) {
+      return -1;
+    }
+    try {
+      return response.headers().firstValue("Retry-After").map(Long::parseLong)
+          .filter(seconds -> seconds >= 0).orElse(-1L);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 
   private static boolean report(PrintWriter out, Path file, HttpResponse<String> response,
