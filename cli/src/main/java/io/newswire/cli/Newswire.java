@@ -1,7 +1,6 @@
 package io.newswire.cli;
 
 import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import picocli.CommandLine;
@@ -33,20 +32,24 @@ public final class Newswire {
   }
 
   /**
-   * The command line, with a file that is missing or cannot be read answered by one line naming
-   * it instead of a stack trace.
+   * The command line, with what the user gave it that is wrong answered by one line instead of
+   * a stack trace: a file that is missing or cannot be read, or an argument refused with a
+   * message (a gazetteer dump that is not one, for example).
    */
   static CommandLine commandLine() {
     return new CommandLine(new Newswire()).setExecutionExceptionHandler((e, line, parsed) -> {
-      String problem = e instanceof NoSuchFileException ? "no such file"
-          : e instanceof AccessDeniedException ? "not allowed to read"
-          : e instanceof NotDirectoryException ? "not a directory"
+      String problem = e instanceof NoSuchFileException missing
+          ? "no such file: " + missing.getFile()
+          : e instanceof AccessDeniedException denied
+          ? "not allowed to read: " + denied.getFile()
+          : e instanceof NotDirectoryException notDirectory
+          ? "not a directory: " + notDirectory.getFile()
+          : e instanceof IllegalArgumentException && e.getMessage() != null ? e.getMessage()
           : null;
       if (problem == null) {
         throw e;
       }
-      line.getErr().printf("newswire %s: %s: %s%n", line.getCommandName(), problem,
-          ((FileSystemException) e).getFile());
+      line.getErr().printf("newswire %s: %s%n", line.getCommandName(), problem);
       return line.getCommandSpec().exitCodeOnExecutionException();
     });
   }

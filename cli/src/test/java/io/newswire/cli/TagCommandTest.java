@@ -94,4 +94,19 @@ class TagCommandTest {
         "newswire tag: no such file: " + dir.resolve("missing.txt"));
     assertThat(out.toString()).isEmpty();
   }
+
+  @Test
+  void namesAGazetteerThatIsNotOneInOneLine() throws Exception {
+    Path dump = Files.writeString(dir.resolve("places.txt"), "Mosul\t36.3\n");
+    Path article = Files.writeString(dir.resolve("article.txt"), "Rain in Mosul\n");
+    CommandLine line = Newswire.commandLine();
+    line.setOut(new PrintWriter(out));
+    line.setErr(new PrintWriter(err));
+
+    assertThat(line.execute("tag", "--gazetteer", dump.toString(), article.toString()))
+        .isEqualTo(1);
+    assertThat(err.toString().lines()).containsExactly("newswire tag: " + dump
+        + " line 1 has 2 tab-separated columns; a GeoNames dump has 19 (geonameid, name,"
+        + " asciiname, alternatenames, latitude, longitude, feature class, feature code, ...)");
+  }
 }
