@@ -32,17 +32,19 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code newswire tail TOPIC}: prints a topic's records as they arrive, Avro values decoded
- * through the schema registry into JSON. Reads committed records only, and joins no consumer
- * group, so it never disturbs the services.
+ * through the schema registry into JSON, other values as JSON, text or base64. Reads committed
+ * records only, and joins no consumer group, so it never disturbs the services.
  */
 @Command(name = "tail", mixinStandardHelpOptions = true,
-    description = "Print a topic's records, Avro values decoded through the registry, one JSON"
-        + " line each: {topic, partition, offset, key, value}.")
+    description = "Print a topic's records, one JSON line each: {topic, partition, offset,"
+        + " key, value}. Avro values are decoded through the registry; other values are"
+        + " printed as JSON, text or base64.")
 final class TailCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Whether a value the registry could not decode has been reported. */
   private boolean warned;
+
   @Spec
   CommandSpec spec;
 
