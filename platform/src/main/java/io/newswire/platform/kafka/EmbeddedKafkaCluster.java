@@ -314,6 +314,12 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
     props.put("group.initial.rebalance.delay.ms", "0");
     // The log cleaner's default 128 MiB dedupe buffer is sized for dedicated brokers.
     props.put("log.cleaner.dedupe.buffer.size", Long.toString(8L * 1024 * 1024));
+    if (nodeCount > 1) {
+      // The nodes stop together, so there is no leadership to hand over; and a broker that
+      // asks the controllers to approve its shutdown after a majority of them stopped waits
+      // five minutes for an answer that never comes.
+      props.put("controlled.shutdown.enable", "false");
+    }
     props.putAll(overrides);
     return props;
   }
