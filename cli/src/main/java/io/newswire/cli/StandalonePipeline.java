@@ -21,7 +21,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.utils.Exit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The whole pipeline in this JVM, as {@code newswire up} and {@code newswire bench} run it: an
@@ -33,6 +43,10 @@ import org.apache.kafka.common.utils.Exit;
  */
 record StandalonePipeline(EmbeddedPlatform platform, Map<String, Object> services, HttpHost host,
     Path data, Optional<String> newKey) {
+
+  private static final Logger log = LoggerFactory.getLogger(StandalonePipeline.class);
+  /** Seconds each admin call at start may take. */
+  private static final long ADMIN_TIMEOUT = 30;
 
   static StandalonePipeline start(Map<String, String> settings, Lifecycle lifecycle) {
     return start(settings, lifecycle, false);
@@ -66,6 +80,10 @@ record StandalonePipeline(EmbeddedPlatform platform, Map<String, Object> service
     services.putIfAbsent(EnrichConfig.STATE_DIR, data.resolve("enrich").toString());
     services.putIfAbsent(SinkConfig.DATABASE_URL, "jdbc:sqlite:" + data.resolve("newswire.db"));
 
+    releaseGroupsOfLastRun(platform.bootstrapServers(), List.of(
+        new EnrichConfig(services).getString(EnrichConfig.APPLICATION_ID),
+        new SinkConfig(services).getString(SinkConfig.GROUP_ID)));
+
     HttpConfig http = new HttpConfig(services);
     PrometheusMeterRegistry meters = HttpHost.newMeterRegistry();
     EnrichStreams enrich = lifecycle.started(EnrichStreams.start(services,
@@ -77,6 +95,45 @@ record StandalonePipeline(EmbeddedPlatform platform, Map<String, Object> service
         .start(http.host(), http.port()));
     ingest.start();
     return new StandalonePipeline(platform, services, host, data, newKey);
+  }
+
+  /**
+   * Removes the members that enrich's and the sink's groups still list when the broker has just
+   * started. They are the consumers of an earlier run that ended without leaving (killed, or the
+   * machine went down): the broker would keep their partitions from this run's enrich and sink
+   * until their sessions timed out, so that nothing flowed for the first 45 s. A member of
+   * another process (an enrich instance started against this broker) rejoins at once.
+   */
+  static void releaseGroupsOfLastRun(String bootstrap, List<String> groups) {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        AdminClientConfig.CLIENT_ID_CONFIG, "newswire-up"))) {
+      for (var described : admin.describeConsumerGroups(groups).describedGroups().entrySet()) {
+        ConsumerGroupDescription group;
+        try {
+          group = described.getValue().get(ADMIN_TIMEOUT, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof GroupIdNotFoundException) {
+            continue;  // the first start
+          }
+          throw e;
+        }
+        if (!group.members().isEmpty()) {
+          RemoveMembersFromConsumerGroupOptions all = new RemoveMembersFromConsumerGroupOptions();
+          all.reason("the process of these members ended without leaving the group");
+          admin.removeMembersFromConsumerGroup(described.getKey(), all).all()
+              .get(ADMIN_TIMEOUT, TimeUnit.SECONDS);
+          log.info("Removed {} member(s) that an earlier run left in group {}",
+              group.members().size(), described.getKey());
+        }
+      }
+    } catch (ExecutionException | TimeoutException e) {
+      // Only a delay is at stake: the members time out on their own.
+      log.warn("Could not remove earlier members from groups {}; they time out by themselves",
+          groups, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while starting", e);
+    }
   }
 
   /**
