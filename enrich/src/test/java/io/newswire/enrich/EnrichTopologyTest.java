@@ -24,6 +24,7 @@ import java.util.UUID;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -201,14 +202,27 @@ class EnrichTopologyTest {
   }
 
   @Test
-  void shouldSuppressExactRepeatsAndSameContentWithinWindow() {
+  void shouldSuppressRepeatsOfAnArticleAndNewVersionsOfTheSameContentWithinWindow() {
     pipe(text("a", 1, "Headline\n\nSame words."), T0);
     pipe(text("a", 1, "Headline\n\nSame words."), T0.plusSeconds(1));
-    pipe(text("b", 1, "Headline\n\nSame   words."), T0.plusSeconds(2));
-    pipe(text("c", 1, "Headline\n\nSame words."), T0.plus(Duration.ofHours(2)));
+    pipe(text("a", 2, "Headline\n\nSame   words."), T0.plusSeconds(2));
+    pipe(text("a", 3, "Headline\n\nSame words."), T0.plus(Duration.ofHours(2)));
+    pipe(text("a", 1, "Headline\n\nSame words."), T0.plus(Duration.ofHours(3)));
 
-    assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key)
-        .containsExactly("a", "c");
+    assertThat(enriched.readValuesToList()).extracting(EnrichedArticle::getVersion)
+        .containsExactly(1L, 3L);
+  }
+
+  @Test
+  void shouldKeepTheSameTextUnderAnotherIdAsAnArticleOfItsOwn() {
+    // Another feed's copy of a wire story: acknowledged under its own id, so it is stored too.
+    pipe(text("a", 1, "Headline\n\nSame words."), T0);
+    pipe(text("b", 1, "Headline\n\nSame   words."), T0.plusSeconds(1));
+    pipe(text("b", 2, "Headline\n\nSame words."), T0.plusSeconds(2));
+
+    List<KeyValue<String, EnrichedArticle>> out = enriched.readKeyValuesToList();
+    assertThat(out).extracting(kv -> kv.key).containsExactly("a", "b");
+    assertThat(out.get(1).value.getContentHash()).isEqualTo(out.get(0).value.getContentHash());
   }
 
   @Test

@@ -16,10 +16,10 @@ import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
- * Per raw article: drops versions older than the one already enriched and exact repeats (same id
- * and version, or the same content within the dedup window), turns a withdrawn article into a
- * tombstone, and enriches the rest. Enrichment runs before any state changes, so an article
- * whose enrichment throws leaves no trace but its dead letter.
+ * Per raw article: drops versions older than the one already enriched and repeats (the same
+ * version again, or a new version whose content is the same as one within the dedup window),
+ * turns a withdrawn article into a tombstone, and enriches the rest. Enrichment runs before any
+ * state changes, so an article whose enrichment throws leaves no trace but its dead letter.
  */
 public final class EnrichProcessor
     implements Processor<String, RawArticle, String, EnrichedArticle> {
@@ -92,17 +92,31 @@ public final class EnrichProcessor
     EnrichedArticle enriched = enricher.enrich(raw);
     String hash = enriched.getContentHash();
     long now = record.timestamp();
-    // By milliseconds: the Instant form checks its arguments by formatting a message first.
-    try (WindowStoreIterator<String> earlier = hashes.fetch(hash,
-        Math.max(0, now - dedupWindow.toMillis()), now)) {
-      if (earlier.hasNext()) {
-        versions.put(id, raw.getVersion());
-        duplicates.record();
-        return;
-      }
+    if (seen != null && sameContentWithinWindow(hash, id, now)) {
+      versions.put(id, raw.getVersion());
+      duplicates.record();
+      return;
     }
     versions.put(id, raw.getVersion());
     hashes.put(hash, id, now);
     context.forward(new Record<>(id, enriched, record.timestamp()));
+  }
+
+  /**
+   * Whether article {@code id} had content {@code hash} within the dedup window before
+   * {@code now}. Another article with the same text is not a repeat of this one: it is kept
+   * under its own id, with the same content hash for readers to group them.
+   */
+  private boolean sameContentWithinWindow(String hash, String id, long now) {
+    // By milliseconds: the Instant form checks its arguments by formatting a message first.
+    try (WindowStoreIterator<String> earlier = hashes.fetch(hash,
+        Math.max(0, now - dedupWindow.toMillis()), now)) {
+      while (earlier.hasNext()) {
+        if (id.equals(earlier.next().value)) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 }
