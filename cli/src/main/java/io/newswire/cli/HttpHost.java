@@ -74,6 +74,10 @@ final class HttpHost implements AutoCloseable {
           case 413 -> "payload_too_large";
           default -> "http_" + e.getStatus();
         }, e.getMessage()));
+    app.exception(Exception.class, (e, ctx) -> {
+      log.error("{} {} failed", ctx.method(), ctx.path(), e);
+      error(ctx, 500, "internal_error", "The server failed to answer: " + e);
+    });
     app.error(404, ctx -> {
       String type = ctx.res().getContentType();
       if (type == null || !type.startsWith("application/json")) {

@@ -136,6 +136,19 @@ public final class SinkService implements AutoCloseable {
 
   /** Registers the query API and the live stream. */
   public void registerRoutes(Javalin app) {
+    // The database down or out of connections: the client is told to come back, not that the
+    // server failed.
+    app.exception(SQLException.class, (e, ctx) -> {
+      if (database.dialect().isTransient(e)) {
+        log.warn("{} {} answered 503: {}", ctx.method(), ctx.path(), e.toString());
+        ctx.header("Retry-After", "5");
+        error(ctx, 503, "database_unavailable",
+            "The article database did not answer; retry in a few seconds", null);
+      } else {
+        log.error("{} {} failed", ctx.method(), ctx.path(), e);
+        error(ctx, 500, "internal_error", "The query failed: " + e.getMessage(), null);
+      }
+    });
     app.get("/v1/articles/{id}", ctx -> {
       Optional<String> article = queries.byIdAsJson(ctx.pathParam("id"));
       if (article.isEmpty()) {

@@ -123,7 +123,8 @@ class SinkKafkaIT {
 
   /**
    * Every article on the enriched topic is stored exactly once, even though PostgreSQL refuses
-   * the sink's connections for a while mid-stream; while it does, the sink is not ready.
+   * the sink's connections for a while mid-stream; while it does, the sink is not ready and the
+   * query API answers 503 with a Retry-After.
    */
   @Test
   @Timeout(180)
@@ -139,7 +140,11 @@ class SinkKafkaIT {
     String sinkUrl = url.replaceFirst("user=[^&]*", "user=" + role);
     String suffix = UUID.randomUUID().toString();
     Map<String, Object> settings = settings(sinkUrl, suffix);
+    Javalin app = Javalin.create(config -> config.showJavalinBanner = false);
     try (SinkService sink = SinkService.start(settings, new SimpleMeterRegistry())) {
+      sink.registerRoutes(app);
+      app.start("127.0.0.1", 0);
+      String query = "http://127.0.0.1:" + app.port() + "/v1/articles?limit=1";
       for (int i = 0; i < 50; i++) {
         send("enriched-" + suffix, article("o-" + i, "Before " + i, "Mosul", "IQ"));
       }
@@ -157,6 +162,8 @@ class SinkKafkaIT {
       }
       await().atMost(Duration.ofSeconds(30)).until(() -> !sink.isReady());
       int duringOutage = count(url, "SELECT count(*) FROM articles");
+      HttpResponse<String> refused = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create(query)).build(), HttpResponse.BodyHandlers.ofString());
       try (Connection c = DriverManager.getConnection(admin);
           Statement s = c.createStatement()) {
         s.execute("ALTER ROLE " + role + " LOGIN");
@@ -168,7 +175,13 @@ class SinkKafkaIT {
       assertThat(duringOutage).isEqualTo(50);
       assertThat(count(url, "SELECT count(DISTINCT id) FROM articles")).isEqualTo(100);
       assertThat(count(url, "SELECT count(*) FROM article_places")).isEqualTo(100);
+      assertThat(refused.statusCode()).isEqualTo(503);
+      assertThat(refused.headers().firstValue("Retry-After")).contains("5");
+      assertThat(JSON.readTree(refused.body()).path("error").asText())
+          .isEqualTo("database_unavailable");
+      assertThat(status(query)).isEqualTo(200);
     } finally {
+      app.stop();
       try (Connection c = DriverManager.getConnection(admin);
           Statement s = c.createStatement()) {
         s.execute("REVOKE ALL ON SCHEMA " + schema + " FROM " + role);
