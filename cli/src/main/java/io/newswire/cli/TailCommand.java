@@ -1,7 +1,9 @@
 package io.newswire.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newswire.schemas.serde.AvroDeserializer;
 import io.newswire.schemas.serde.AvroSerdeConfig;
 import java.io.PrintWriter;
@@ -15,6 +17,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -126,18 +130,44 @@ final class TailCommand implements Callable<Integer> {
   /**
    * A record's value as JSON: Avro in the Confluent wire format decoded through the registry;
    * else text that is JSON as it is (the registry's own records), other text as a string, and
-   * other bytes as {@code {"base64": ...}}. The first value the registry cannot decode says why,
-   * once, on standard error.
+   * other bytes as {@code {"base64": ...}}. An Avro record's bytes fields are shown the same
+   * way, so that a dead letter's refused article and a raw article's text can be read. The
+   * first value the registry cannot decode says why, once, on standard error.
    */
   private String value(AvroDeserializer avro, ConsumerRecord<String, byte[]> record)
       throws JsonProcessingException {
-    byte[] value = record.value();
-    if (value == null) {
-      return "null";
+    return record.value() == null ? "null"
+        : JSON.writeValueAsString(json(avro, record, record.value()));
+  }
+
+  /** Avro's own JSON form of {@code decoded}; as a string where Jackson does not read it. */
+  private static JsonNode avroJson(Object decoded) {
+    String text = String.valueOf(decoded);
+    try {
+      return JSON.readTree(text);
+    } catch (JsonProcessingException e) {
+      return JSON.getNodeFactory().textNode(text);
     }
+  }
+
+  private JsonNode json(AvroDeserializer avro, ConsumerRecord<String, byte[]> record,
+      byte[] value) throws JsonProcessingException {
     if (value.length > 5 && value[0] == 0) {
       try {
-        return String.valueOf(avro.deserialize(record.topic(), value));
+        Object decoded = avro.deserialize(record.topic(), value);
+        JsonNode json = avroJson(decoded);
+        // Bytes fields (a raw article's content, a dead letter's original value) as what they
+        // hold, where Avro's own form shows each byte as a character.
+        if (decoded instanceof GenericRecord fields && json instanceof ObjectNode object) {
+          for (Schema.Field field : fields.getSchema().getFields()) {
+            if (fields.get(field.pos()) instanceof ByteBuffer buffer) {
+              byte[] bytes = new byte[buffer.remaining()];
+              buffer.duplicate().get(bytes);
+              object.set(field.name(), json(avro, record, bytes));
+            }
+          }
+        }
+        return json;
       } catch (SerializationException e) {
         if (!warned) {
           warned = true;
@@ -153,12 +183,13 @@ final class TailCommand implements Callable<Integer> {
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(value)).toString();
     } catch (CharacterCodingException e) {
-      return JSON.writeValueAsString(Map.of("base64", Base64.getEncoder().encodeToString(value)));
+      return JSON.createObjectNode().put("base64", Base64.getEncoder().encodeToString(value));
     }
     try {
-      return JSON.writeValueAsString(JSON.readTree(text));
+      JsonNode json = JSON.readTree(text);
+      return json.isMissingNode() ? JSON.getNodeFactory().textNode(text) : json;
     } catch (JsonProcessingException e) {
-      return JSON.writeValueAsString(text);
+      return JSON.getNodeFactory().textNode(text);
     }
   }
 }

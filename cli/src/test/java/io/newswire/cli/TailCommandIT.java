@@ -2,18 +2,24 @@ package io.newswire.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newswire.avro.DeadLetter;
 import io.newswire.avro.RawArticle;
 import io.newswire.platform.EmbeddedPlatform;
 import io.newswire.schemas.Articles;
 import io.newswire.schemas.Topics;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -21,7 +27,8 @@ import picocli.CommandLine;
 
 /**
  * {@code newswire tail} prints any topic's records as JSON lines: Avro through the registry,
- * JSON text as it is (the registry's own topic), other text as a string, other bytes in base64.
+ * JSON text as it is (the registry's own topic), other text as a string, other bytes in base64;
+ * a dead letter with the article it holds.
  */
 class TailCommandIT {
 
@@ -55,10 +62,51 @@ class TailCommandIT {
       assertThat(exit).as(out.toString()).isZero();
       assertThat(out.toString().lines()).hasSize(4).satisfiesExactly(
           avroLine -> assertThat(avroLine).startsWith("{\"topic\":\"" + topic
-              + "\",\"partition\":0,\"offset\":0,\"key\":\"a-1\",\"value\":{\"id\": \"a-1\""),
+              + "\",\"partition\":0,\"offset\":0,\"key\":\"a-1\",\"value\":{\"id\":\"a-1\""),
           json -> assertThat(json).endsWith("\"key\":\"say \\\"hi\\\"\",\"value\":{\"note\":1}}"),
           text -> assertThat(text).endsWith("\"key\":null,\"value\":\"plain words\"}"),
           other -> assertThat(other).endsWith("\"key\":\"b\",\"value\":{\"base64\":\"/wEC\"}}"));
+    }
+  }
+
+  @Test
+  @Timeout(120)
+  void shouldShowTheArticleADeadLetterHolds() throws Exception {
+    try (EmbeddedPlatform platform = EmbeddedPlatform.startForTests(Topics.specs(Map.of()))) {
+      Topics topics = Topics.create(platform.clientConfig());
+      String dlq = topics.deadLetters().name();
+      Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+          platform.bootstrapServers());
+      byte[] refused;
+      try (Serializer<RawArticle> raw = topics.raw().valueSerde().serializer()) {
+        refused = raw.serialize(topics.raw().name(), Articles.raw("a-2", 3));
+      }
+      DeadLetter letter = DeadLetter.newBuilder().setStage("enrich.process")
+          .setErrorClass(IllegalArgumentException.class.getName()).setErrorMessage("no text")
+          .setArticleId("a-2").setSourceTopic(topics.raw().name())
+          .setOriginalKey(ByteBuffer.wrap("a-2".getBytes(StandardCharsets.UTF_8)))
+          .setOriginalValue(ByteBuffer.wrap(refused)).setFailedAt(Instant.now()).build();
+      try (KafkaProducer<String, DeadLetter> producer = new KafkaProducer<>(config,
+          new StringSerializer(), topics.deadLetters().valueSerde().serializer())) {
+        producer.send(new ProducerRecord<>(dlq, "a-2", letter)).get();
+      }
+
+      StringWriter out = new StringWriter();
+      CommandLine line = new CommandLine(new TailCommand());
+      line.setOut(new PrintWriter(out, true));
+      line.setErr(new PrintWriter(out, true));
+      int exit = line.execute(dlq, "-b", "-n", "1", "--bootstrap", platform.bootstrapServers(),
+          "--registry", platform.schemaRegistryUrl());
+
+      assertThat(exit).as(out.toString()).isZero();
+      JsonNode value = new ObjectMapper().readTree(out.toString()).path("value");
+      assertThat(value.path("stage").asText()).isEqualTo("enrich.process");
+      assertThat(value.path("originalKey").asText()).isEqualTo("a-2");
+      JsonNode article = value.path("originalValue");
+      assertThat(article.path("id").asText()).isEqualTo("a-2");
+      assertThat(article.path("version").asLong()).isEqualTo(3);
+      assertThat(article.path("content").asText())
+          .isEqualTo("Iraq News\nTerrorism\n\nTroops advance on Mosul\n");
     }
   }
 }
