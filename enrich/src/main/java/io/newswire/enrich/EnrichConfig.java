@@ -48,7 +48,8 @@ public final class EnrichConfig extends AbstractConfig {
       .define(STANDBY_REPLICAS, Type.INT, 0, Range.between(0, 5), Importance.LOW,
           "Warm copies of each state store on other instances, for fast fail-over.")
       .define(DEDUP_WINDOW_MS, Type.LONG, Duration.ofDays(1).toMillis(), Range.atLeast(1),
-          Importance.LOW, "How long an article's content hash suppresses an identical one.")
+          Importance.LOW, "How long after an article's enrichment a new version of it with the"
+              + " same content is suppressed.")
       .define(COMMIT_INTERVAL_MS, Type.INT, 100, Range.atLeast(1), Importance.LOW,
           "How often transactions commit: the floor of end-to-end latency under exactly-once.")
       .define(PIPELINE_VERSION, Type.STRING, defaultVersion(), Importance.LOW,

@@ -1,6 +1,7 @@
 package io.newswire.enrich;
 
 import io.newswire.enrich.internal.ArticleEnricher;
+import io.newswire.enrich.internal.ArticleState;
 import io.newswire.enrich.internal.EnrichProcessor;
 import io.newswire.enrich.internal.LanguageIdentifier;
 import io.newswire.enrich.places.GazetteerTagger;
@@ -51,11 +52,7 @@ public final class EnrichTopology {
     topology.addProcessor(PROCESSOR, () -> new EnrichProcessor(enricher, window, nice), SOURCE);
     topology.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(EnrichProcessor.VERSIONS_STORE),
-        Serdes.String(), Serdes.Long()), PROCESSOR);
-    topology.addStateStore(Stores.windowStoreBuilder(
-        Stores.persistentWindowStore(EnrichProcessor.HASHES_STORE,
-            window.plus(window), window, false),
-        Serdes.String(), Serdes.String()), PROCESSOR);
+        Serdes.String(), ArticleState.serde()), PROCESSOR);
     topology.addSink(SINK, topics.enriched().name(), topics.enriched().keySerde().serializer(),
         topics.enriched().valueSerde().serializer(), PROCESSOR);
     return topology;

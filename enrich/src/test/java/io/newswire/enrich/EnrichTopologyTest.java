@@ -214,6 +214,29 @@ class EnrichTopologyTest {
   }
 
   @Test
+  void shouldEnrichAVersionThatGoesBackToEarlierContent() {
+    pipe(text("a", 1, "Headline\n\nFirst words."), T0);
+    pipe(text("a", 2, "Headline\n\nCorrected words."), T0.plusSeconds(1));
+    pipe(text("a", 3, "Headline\n\nFirst words."), T0.plusSeconds(2));
+
+    assertThat(enriched.readValuesToList()).extracting(EnrichedArticle::getVersion)
+        .containsExactly(1L, 2L, 3L);
+  }
+
+  @Test
+  void shouldEnrichAnArticlePublishedAgainAfterItsWithdrawal() {
+    pipe(text("a", 1, "Headline\n\nSame words."), T0);
+    RawArticle withdrawal = text("a", 2, "Headline\n\nSame words.");
+    withdrawal.setPubStatus("canceled");
+    pipe(withdrawal, T0.plusSeconds(1));
+    pipe(text("a", 3, "Headline\n\nSame words."), T0.plusSeconds(2));
+
+    List<KeyValue<String, EnrichedArticle>> out = enriched.readKeyValuesToList();
+    assertThat(out).extracting(kv -> kv.value == null ? null : kv.value.getVersion())
+        .containsExactly(1L, null, 3L);
+  }
+
+  @Test
   void shouldKeepTheSameTextUnderAnotherIdAsAnArticleOfItsOwn() {
     // Another feed's copy of a wire story: acknowledged under its own id, so it is stored too.
     pipe(text("a", 1, "Headline\n\nSame words."), T0);

@@ -12,26 +12,23 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
- * Per raw article: drops versions older than the one already enriched and repeats (the same
- * version again, or a new version whose content is the same as one within the dedup window),
- * turns a withdrawn article into a tombstone, and enriches the rest. Enrichment runs before any
+ * Per raw article: drops versions older than the one already taken and repeats (the same version
+ * again, or a new version whose content is that of the latest enriched one, within the dedup
+ * window), turns a withdrawn article into a tombstone, and enriches the rest. What it remembers
+ * of each article is one {@link ArticleState} in the versions store. Enrichment runs before any
  * state changes, so an article whose enrichment throws leaves no trace but its dead letter.
  */
 public final class EnrichProcessor
     implements Processor<String, RawArticle, String, EnrichedArticle> {
   public static final String VERSIONS_STORE = "article-versions";
-  public static final String HASHES_STORE = "content-hashes";
 
   private final ArticleEnricher enricher;
   private final Duration dedupWindow;
   private final int nice;
   private ProcessorContext<String, EnrichedArticle> context;
-  private KeyValueStore<String, Long> versions;
-  private WindowStore<String, String> hashes;
+  private KeyValueStore<String, ArticleState> versions;
   private Sensor stale;
   private Sensor duplicates;
   private Sensor withdrawn;
@@ -52,7 +49,6 @@ public final class EnrichProcessor
     ThreadPriority.lowerCurrentThread(nice);
     this.context = context;
     this.versions = context.getStateStore(VERSIONS_STORE);
-    this.hashes = context.getStateStore(HASHES_STORE);
     this.stale = counter("stale-versions", "Older versions dropped after a newer one");
     this.duplicates = counter("duplicates", "Repeated articles suppressed");
     this.withdrawn = counter("withdrawn", "Withdrawn articles turned into tombstones");
@@ -74,17 +70,18 @@ public final class EnrichProcessor
       return;
     }
     String id = raw.getId();
-    Long seen = versions.get(id);
-    if (seen != null && raw.getVersion() < seen) {
+    long version = raw.getVersion();
+    ArticleState seen = versions.get(id);
+    if (seen != null && version < seen.version()) {
       stale.record();
       return;
     }
-    if (seen != null && raw.getVersion() == seen) {
+    if (seen != null && version == seen.version()) {
       duplicates.record();
       return;
     }
     if ("canceled".equalsIgnoreCase(raw.getPubStatus())) {
-      versions.put(id, raw.getVersion());
+      versions.put(id, ArticleState.versionOnly(version));
       withdrawn.record();
       context.forward(new Record<String, EnrichedArticle>(id, null, record.timestamp()));
       return;
@@ -92,31 +89,12 @@ public final class EnrichProcessor
     EnrichedArticle enriched = enricher.enrich(raw);
     String hash = enriched.getContentHash();
     long now = record.timestamp();
-    if (seen != null && sameContentWithinWindow(hash, id, now)) {
-      versions.put(id, raw.getVersion());
+    if (seen != null && seen.sameContent(hash, now, dedupWindow.toMillis())) {
+      versions.put(id, seen.repeatedAt(version));
       duplicates.record();
       return;
     }
-    versions.put(id, raw.getVersion());
-    hashes.put(hash, id, now);
+    versions.put(id, new ArticleState(version, hash, now));
     context.forward(new Record<>(id, enriched, record.timestamp()));
-  }
-
-  /**
-   * Whether article {@code id} had content {@code hash} within the dedup window before
-   * {@code now}. Another article with the same text is not a repeat of this one: it is kept
-   * under its own id, with the same content hash for readers to group them.
-   */
-  private boolean sameContentWithinWindow(String hash, String id, long now) {
-    // By milliseconds: the Instant form checks its arguments by formatting a message first.
-    try (WindowStoreIterator<String> earlier = hashes.fetch(hash,
-        Math.max(0, now - dedupWindow.toMillis()), now)) {
-      while (earlier.hasNext()) {
-        if (id.equals(earlier.next().value)) {
-          return true;
-        }
-      }
-      return false;
-    }
   }
 }
