@@ -14,6 +14,8 @@ import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -52,15 +54,9 @@ class TailCommandIT {
         bytes.send(new ProducerRecord<>(topic, 0, "b", new byte[] {(byte) 0xff, 1, 2})).get();
       }
 
-      StringWriter out = new StringWriter();
-      CommandLine line = new CommandLine(new TailCommand());
-      line.setOut(new PrintWriter(out, true));
-      line.setErr(new PrintWriter(out, true));
-      int exit = line.execute(topic, "--from-beginning", "-n", "4", "--bootstrap",
-          platform.bootstrapServers(), "--registry", platform.schemaRegistryUrl());
+      String out = tail(platform, topic, "--from-beginning", "-n", "4");
 
-      assertThat(exit).as(out.toString()).isZero();
-      assertThat(out.toString().lines()).hasSize(4).satisfiesExactly(
+      assertThat(out.lines()).hasSize(4).satisfiesExactly(
           avroLine -> assertThat(avroLine).startsWith("{\"topic\":\"" + topic
               + "\",\"partition\":0,\"offset\":0,\"key\":\"a-1\",\"value\":{\"id\":\"a-1\""),
           json -> assertThat(json).endsWith("\"key\":\"say \\\"hi\\\"\",\"value\":{\"note\":1}}"),
@@ -91,15 +87,9 @@ class TailCommandIT {
         producer.send(new ProducerRecord<>(dlq, "a-2", letter)).get();
       }
 
-      StringWriter out = new StringWriter();
-      CommandLine line = new CommandLine(new TailCommand());
-      line.setOut(new PrintWriter(out, true));
-      line.setErr(new PrintWriter(out, true));
-      int exit = line.execute(dlq, "-b", "-n", "1", "--bootstrap", platform.bootstrapServers(),
-          "--registry", platform.schemaRegistryUrl());
+      String out = tail(platform, dlq, "-b", "-n", "1");
 
-      assertThat(exit).as(out.toString()).isZero();
-      JsonNode value = new ObjectMapper().readTree(out.toString()).path("value");
+      JsonNode value = new ObjectMapper().readTree(out).path("value");
       assertThat(value.path("stage").asText()).isEqualTo("enrich.process");
       assertThat(value.path("originalKey").asText()).isEqualTo("a-2");
       JsonNode article = value.path("originalValue");
@@ -108,5 +98,19 @@ class TailCommandIT {
       assertThat(article.path("content").asText())
           .isEqualTo("Iraq News\nTerrorism\n\nTroops advance on Mosul\n");
     }
+  }
+
+  /** What {@code newswire tail ARGS} prints against {@code platform}; it must exit with 0. */
+  private static String tail(EmbeddedPlatform platform, String... args) {
+    StringWriter out = new StringWriter();
+    CommandLine line = new CommandLine(new TailCommand());
+    line.setOut(new PrintWriter(out, true));
+    line.setErr(new PrintWriter(out, true));
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("--bootstrap", platform.bootstrapServers(),
+        "--registry", platform.schemaRegistryUrl()));
+    int exit = line.execute(all.toArray(String[]::new));
+    assertThat(exit).as(out.toString()).isZero();
+    return out.toString();
   }
 }
