@@ -76,7 +76,8 @@ final class HttpHost implements AutoCloseable {
         }, e.getMessage()));
     app.exception(Exception.class, (e, ctx) -> {
       log.error("{} {} failed", ctx.method(), ctx.path(), e);
-      error(ctx, 500, "internal_error", "The server failed to answer: " + e);
+      error(ctx, 500, "internal_error",
+          "The server failed to answer; its log has the cause");
     });
     app.error(404, ctx -> {
       String type = ctx.res().getContentType();

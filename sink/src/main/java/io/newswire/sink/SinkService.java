@@ -146,7 +146,8 @@ public final class SinkService implements AutoCloseable {
             "The article database did not answer; retry in a few seconds", null);
       } else {
         log.error("{} {} failed", ctx.method(), ctx.path(), e);
-        error(ctx, 500, "internal_error", "The query failed: " + e.getMessage(), null);
+        error(ctx, 500, "internal_error", "The query failed; the server's log has the cause",
+            null);
       }
     });
     app.get("/v1/articles/{id}", ctx -> {
