@@ -140,22 +140,13 @@ final class TailCommand implements Callable<Integer> {
         : JSON.writeValueAsString(json(avro, record, record.value()));
   }
 
-  /** Avro's own JSON form of {@code decoded}; as a string where Jackson does not read it. */
-  private static JsonNode avroJson(Object decoded) {
-    String text = String.valueOf(decoded);
-    try {
-      return JSON.readTree(text);
-    } catch (JsonProcessingException e) {
-      return JSON.getNodeFactory().textNode(text);
-    }
-  }
-
   private JsonNode json(AvroDeserializer avro, ConsumerRecord<String, byte[]> record,
       byte[] value) throws JsonProcessingException {
     if (value.length > 5 && value[0] == 0) {
       try {
         Object decoded = avro.deserialize(record.topic(), value);
-        JsonNode json = avroJson(decoded);
+        // Avro's own JSON form of the record.
+        JsonNode json = jsonOrText(String.valueOf(decoded));
         // Bytes fields (a raw article's content, a dead letter's original value) as what they
         // hold, where Avro's own form shows each byte as a character.
         if (decoded instanceof GenericRecord fields && json instanceof ObjectNode object) {
@@ -185,6 +176,11 @@ final class TailCommand implements Callable<Integer> {
     } catch (CharacterCodingException e) {
       return JSON.createObjectNode().put("base64", Base64.getEncoder().encodeToString(value));
     }
+    return jsonOrText(text);
+  }
+
+  /** {@code text} read as JSON; as a string where it is not JSON (or empty). */
+  private static JsonNode jsonOrText(String text) {
     try {
       JsonNode json = JSON.readTree(text);
       return json.isMissingNode() ? JSON.getNodeFactory().textNode(text) : json;
